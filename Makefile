@@ -1,0 +1,108 @@
+# credo - terminal CRM and credit-sales manager.
+#
+#   make            build ./build/credo
+#   make run        install missing packages, build, make a demo database, open the TUI
+#   make test       install missing packages, build with sanitizers, run every test
+#   make install    PREFIX=/usr/local DESTDIR=
+
+VERSION    = 0.1.0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+MANDIR    ?= $(PREFIX)/share/man
+DESTDIR   ?=
+PKG_CONFIG ?= pkg-config
+CC        ?= cc
+
+# SAN=1 builds with AddressSanitizer and UndefinedBehaviorSanitizer into
+# build/san; WERROR=1 turns warnings into errors (CI).
+SAN       ?= 0
+WERROR    ?= 0
+ifeq ($(SAN),1)
+BUILD     ?= build/san
+else
+BUILD     ?= build
+endif
+
+PKGS      = ncursesw sqlite3 libcrypto xlsxwriter
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+
+CFLAGS    ?= -O2 -g
+CPPFLAGS  += -Iinclude -Isrc/core -I$(BUILD) -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 \
+	     -DCREDO_VERSION_STRING='"$(VERSION)"'
+WARN       = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+ifeq ($(WERROR),1)
+WARN      += -Werror
+endif
+ifeq ($(SAN),1)
+SANFLAGS   = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+endif
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+
+CORE_SRC  = $(sort $(wildcard src/core/*.c))
+TUI_SRC   = $(sort $(wildcard src/tui/*.c))
+CLI_SRC   = $(sort $(wildcard src/cli/*.c))
+SQL       = $(sort $(wildcard sql/*.sql))
+UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
+
+CORE_OBJ  = $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/migrations.o
+APP_OBJ   = $(TUI_SRC:%.c=$(BUILD)/%.o) $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIB       = $(BUILD)/libcredo.a
+BIN       = $(BUILD)/credo
+
+DEMO_DB  ?= demo.db
+
+.PHONY: all run test unit deps clean install uninstall bench
+
+all: $(BIN)
+
+$(BIN): $(APP_OBJ) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(PKG_LIBS)
+
+$(LIB): $(CORE_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/migrations.c: $(SQL) tools/embed-sql.sh
+	@mkdir -p $(@D)
+	tools/embed-sql.sh $(SQL) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/migrations.o: $(BUILD)/migrations.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) -o $@ $< \
+		$(ALL_LDFLAGS) $(LIB) $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
+
+deps:
+	@scripts/deps
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@test -f $(DEMO_DB) || { $(BIN) -d $(DEMO_DB) init && $(BIN) -d $(DEMO_DB) demo --size small; }
+	$(BIN) -d $(DEMO_DB)
+
+unit: $(UNIT_BIN)
+
+test: deps
+	@$(MAKE) --no-print-directory SAN=1 WERROR=$(WERROR) all unit
+	@CREDO_BIN=$(CURDIR)/build/san/credo CREDO_UNIT_DIR=$(CURDIR)/build/san/tests tests/run
+
+install: all
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/credo
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/credo
+
+clean:
+	rm -rf build
+
+-include $(CORE_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UNIT_BIN:=.d)

@@ -1,0 +1,18 @@
+/* credo.h - the whole public API of libcredo. */
+#ifndef CREDO_H
+#define CREDO_H
+
+#include "credo/status.h"
+#include "credo/db.h"
+#include "credo/money.h"
+#include "credo/date.h"
+#include "credo/user.h"
+#include "credo/audit.h"
+#include "credo/customer.h"
+#include "credo/contact.h"
+#include "credo/demo.h"
+#include "credo/text.h"
+
+#define CREDO_VERSION "0.1.0"
+
+#endif

@@ -1,0 +1,12 @@
+/* commands.h - entry points of the commands in cli_commands[]. */
+#ifndef CREDO_CLI_COMMANDS_H
+#define CREDO_CLI_COMMANDS_H
+
+#include "cli.h"
+
+int cmd_init(const struct cli_globals *g, int argc, char **argv);
+int cmd_demo(const struct cli_globals *g, int argc, char **argv);
+int cmd_user(const struct cli_globals *g, int argc, char **argv);
+int cmd_check(const struct cli_globals *g, int argc, char **argv);
+
+#endif

@@ -1,0 +1,228 @@
+/* audit.c - the hash-chained audit log and credo_check. */
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+
+void credo__sha256_hex(const void *data, size_t len, char out[65])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int n = 0;
+	EVP_Digest(data, len, md, &n, EVP_sha256(), NULL);
+	for (unsigned int i = 0; i < n && i < 32; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	out[64] = '\0';
+}
+
+/*
+ * The hash covers the previous hash and every field of the row, each
+ * followed by a 0x1f unit separator so no two different rows serialise the
+ * same way (the fields are UTF-8 text without control characters, JSON
+ * escapes its own).
+ */
+static void row_hash(const char *prev, const credo_audit_row *r, char out[65])
+{
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int n = 0;
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)r->entity_id);
+	const char *fields[] = { prev, r->at, r->actor, r->via, r->entity, id,
+				 r->action, r->before, r->after };
+	EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		EVP_DigestUpdate(ctx, fields[i], strlen(fields[i]));
+		EVP_DigestUpdate(ctx, "\x1f", 1);
+	}
+	EVP_DigestFinal_ex(ctx, md, &n);
+	EVP_MD_CTX_free(ctx);
+	for (unsigned int i = 0; i < n && i < 32; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	out[64] = '\0';
+}
+
+credo_status credo__audit(credo_db *db, const char *entity, int64_t id,
+			  const char *action, const char *before, const char *after)
+{
+	if (db->mut_depth == 0)
+		return credo__fail(db, CREDO_DB, "internal error: audit row outside a change");
+	char prev[65] = GENESIS_HASH, at[21], hash[65];
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1", &st);
+	if (rc)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(prev, sizeof prev, "%s", credo__col_text(st, 0));
+	sqlite3_finalize(st);
+
+	credo__now(at);
+	credo_audit_row row = {
+		.at = at, .actor = db->actor.login, .via = db->actor.via, .entity = entity,
+		.entity_id = id, .action = action, .before = before ? before : "",
+		.after = after ? after : "",
+	};
+	row_hash(prev, &row, hash);
+
+	rc = credo__prepare(db, "INSERT INTO audit_log(at, actor, via, entity, entity_id, action,"
+			    " before, after, prev_hash, hash) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, row.at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, row.actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, row.via, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, row.entity, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, row.entity_id);
+	sqlite3_bind_text(st, 6, row.action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, row.before, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, row.after, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, prev, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, hash, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = credo__dberr(db, "writing the audit log");
+	else
+		db->mut_audits++;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+#define AUDIT_COLS "id, at, actor, via, entity, entity_id, action, before, after"
+
+static void row_from(sqlite3_stmt *st, credo_audit_row *r)
+{
+	r->id = sqlite3_column_int64(st, 0);
+	r->at = credo__col_text(st, 1);
+	r->actor = credo__col_text(st, 2);
+	r->via = credo__col_text(st, 3);
+	r->entity = credo__col_text(st, 4);
+	r->entity_id = sqlite3_column_int64(st, 5);
+	r->action = credo__col_text(st, 6);
+	r->before = credo__col_text(st, 7);
+	r->after = credo__col_text(st, 8);
+}
+
+credo_status credo_audit_list(credo_db *db, const char *entity, int64_t entity_id,
+			      int limit, credo_audit_cb cb, void *ctx)
+{
+	credo_status rc = credo_require(db, CREDO_PERM_READ_ALL);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st;
+	rc = credo__prepare(db, "SELECT " AUDIT_COLS " FROM audit_log"
+			    " WHERE (?1 IS NULL OR entity = ?1) AND (?2 <= 0 OR entity_id = ?2)"
+			    " ORDER BY id DESC LIMIT ?3", &st);
+	if (rc)
+		return rc;
+	credo__bind_text_or_null(st, 1, entity);
+	sqlite3_bind_int64(st, 2, entity_id);
+	sqlite3_bind_int(st, 3, limit > 0 ? limit : -1);
+	int r;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		credo_audit_row row;
+		row_from(st, &row);
+		if (cb(&row, ctx)) {
+			rc = CREDO_STOP;
+			break;
+		}
+	}
+	if (rc == CREDO_OK && r != SQLITE_DONE)
+		rc = credo__dberr(db, "reading the audit log");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static credo_status check_integrity(credo_db *db, credo_check_report *rep)
+{
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "PRAGMA integrity_check", &st);
+	if (rc)
+		return rc;
+	rep->integrity_ok = 1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *msg = credo__col_text(st, 0);
+		if (strcmp(msg, "ok") != 0) {
+			if (rep->integrity_ok)
+				snprintf(rep->detail, sizeof rep->detail, "integrity check: %s", msg);
+			rep->integrity_ok = 0;
+		}
+	}
+	sqlite3_finalize(st);
+	return CREDO_OK;
+}
+
+static credo_status check_foreign_keys(credo_db *db, credo_check_report *rep)
+{
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "PRAGMA foreign_key_check", &st);
+	if (rc)
+		return rc;
+	rep->foreign_keys_ok = 1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		rep->foreign_keys_ok = 0;
+		if (!rep->detail[0])
+			snprintf(rep->detail, sizeof rep->detail,
+				 "foreign key: row %lld of %s points to a missing %s",
+				 (long long)sqlite3_column_int64(st, 1), credo__col_text(st, 0),
+				 credo__col_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	return CREDO_OK;
+}
+
+static credo_status check_chain(credo_db *db, credo_check_report *rep)
+{
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "SELECT " AUDIT_COLS ", prev_hash, hash"
+					 " FROM audit_log ORDER BY id", &st);
+	if (rc)
+		return rc;
+	char prev[65] = GENESIS_HASH, want[65];
+	rep->chain_ok = 1;
+	int r;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		credo_audit_row row;
+		row_from(st, &row);
+		const char *stored_prev = credo__col_text(st, 9);
+		const char *stored = credo__col_text(st, 10);
+		row_hash(prev, &row, want);
+		const char *why = NULL;
+		if (strcmp(stored_prev, prev) != 0)
+			why = "does not follow the row before it (a row was removed or reordered)";
+		else if (strcmp(stored, want) != 0)
+			why = "was changed after it was written (its hash does not match its content)";
+		if (why) {
+			rep->chain_ok = 0;
+			rep->first_bad_row = row.id;
+			if (!rep->detail[0])
+				snprintf(rep->detail, sizeof rep->detail, "audit row %lld (%s %s #%lld) %s",
+					 (long long)row.id, row.action, row.entity,
+					 (long long)row.entity_id, why);
+			break;
+		}
+		rep->audit_rows++;
+		snprintf(prev, sizeof prev, "%s", stored);
+	}
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		rc = credo__dberr(db, "reading the audit log");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+credo_status credo_check(credo_db *db, credo_check_report *rep)
+{
+	memset(rep, 0, sizeof *rep);
+	credo_status rc = credo_require(db, CREDO_PERM_READ_ALL);
+	if (rc == CREDO_OK)
+		rc = check_integrity(db, rep);
+	if (rc == CREDO_OK)
+		rc = check_foreign_keys(db, rep);
+	if (rc == CREDO_OK)
+		rc = check_chain(db, rep);
+	if (rc)
+		return rc;
+	if (!rep->integrity_ok || !rep->foreign_keys_ok || !rep->chain_ok)
+		return credo__fail(db, CREDO_CORRUPT, "%s", rep->detail);
+	return CREDO_OK;
+}

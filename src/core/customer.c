@@ -1,0 +1,380 @@
+/* customer.c - customers: add, read and page through within the data scope. */
+#include <stdio.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const char SNAP_CUSTOMER[] =
+	"SELECT json_object('code', code, 'name', name, 'short_name', short_name, 'type', type,"
+	" 'status', status, 'category_id', category_id, 'industry', industry, 'region', region,"
+	" 'address', address, 'phone', phone, 'tax_id', tax_id, 'bank', bank,"
+	" 'bank_account', bank_account, 'legal_rep', legal_rep, 'owner_id', owner_id,"
+	" 'since', since, 'reputation_bad', reputation_bad, 'notes', notes)"
+	" FROM customers WHERE id = ?1";
+
+/*
+ * Every read goes through the scope test "?all OR owner_id = ?me" so a
+ * salesperson's query can never reach another's customer.
+ */
+#define CUSTOMER_COLS \
+	"c.id, c.code, c.name, c.short_name, c.type, c.status, coalesce(k.name, ''), c.industry," \
+	" c.region, c.address, c.phone, c.tax_id, c.bank, c.bank_account, c.legal_rep," \
+	" u.login, u.name, coalesce(c.since, ''), c.reputation_bad, c.notes"
+#define CUSTOMER_FROM \
+	" FROM customers c JOIN users u ON u.id = c.owner_id" \
+	" LEFT JOIN categories k ON k.id = c.category_id"
+#define CUSTOMER_SCOPE " (?1 OR c.owner_id = ?2)"
+#define CUSTOMER_SEARCH \
+	" AND (?3 IS NULL OR c.name LIKE ?3 ESCAPE '\\' OR c.code LIKE ?3 ESCAPE '\\'" \
+	" OR c.short_name LIKE ?3 ESCAPE '\\' OR c.phone LIKE ?3 ESCAPE '\\')"
+
+static void customer_from(sqlite3_stmt *st, credo_customer *c)
+{
+	int i = 0;
+	c->id = sqlite3_column_int64(st, i++);
+	c->code = credo__col_text(st, i++);
+	c->name = credo__col_text(st, i++);
+	c->short_name = credo__col_text(st, i++);
+	c->type = credo__col_text(st, i++);
+	c->status = credo__col_text(st, i++);
+	c->category = credo__col_text(st, i++);
+	c->industry = credo__col_text(st, i++);
+	c->region = credo__col_text(st, i++);
+	c->address = credo__col_text(st, i++);
+	c->phone = credo__col_text(st, i++);
+	c->tax_id = credo__col_text(st, i++);
+	c->bank = credo__col_text(st, i++);
+	c->bank_account = credo__col_text(st, i++);
+	c->legal_rep = credo__col_text(st, i++);
+	c->owner_login = credo__col_text(st, i++);
+	c->owner_name = credo__col_text(st, i++);
+	c->since = credo__col_text(st, i++);
+	c->reputation_bad = sqlite3_column_int(st, i++);
+	c->notes = credo__col_text(st, i++);
+}
+
+static void bind_scope(credo_db *db, sqlite3_stmt *st)
+{
+	sqlite3_bind_int(st, 1, credo_can(db, CREDO_PERM_READ_ALL));
+	sqlite3_bind_int64(st, 2, db->actor.id);
+}
+
+/* Bind "%text%" for LIKE with %, _ and \ escaped; NULL for no search. */
+static credo_status bind_search(credo_db *db, sqlite3_stmt *st, int i, const char *q)
+{
+	if (!q || !*q)
+		return sqlite3_bind_null(st, i) == SQLITE_OK ? CREDO_OK : credo__dberr(db, "searching");
+	size_t n = strlen(q);
+	char *pat = malloc(2 * n + 3);
+	if (!pat)
+		return credo__fail(db, CREDO_NOMEM, "out of memory");
+	char *o = pat;
+	*o++ = '%';
+	for (const char *p = q; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			*o++ = '\\';
+		*o++ = *p;
+	}
+	*o++ = '%';
+	*o = '\0';
+	sqlite3_bind_text(st, i, pat, -1, free);
+	return CREDO_OK;
+}
+
+static credo_status step_rows(credo_db *db, sqlite3_stmt *st, credo_customer_cb cb, void *ctx,
+			      const char *what)
+{
+	credo_status rc = CREDO_OK;
+	int r;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		credo_customer c;
+		customer_from(st, &c);
+		if (cb(&c, ctx)) {
+			rc = CREDO_STOP;
+			break;
+		}
+	}
+	if (rc == CREDO_OK && r != SQLITE_DONE)
+		rc = credo__dberr(db, what);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+credo_status credo_customer_get(credo_db *db, int64_t id, credo_customer_cb cb, void *ctx)
+{
+	if (db->actor.id <= 0)
+		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "SELECT " CUSTOMER_COLS CUSTOMER_FROM
+					 " WHERE" CUSTOMER_SCOPE " AND c.id = ?3", &st);
+	if (rc)
+		return rc;
+	bind_scope(db, st);
+	sqlite3_bind_int64(st, 3, id);
+	int found = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		credo_customer c;
+		customer_from(st, &c);
+		found = 1;
+		cb(&c, ctx);
+	}
+	sqlite3_finalize(st);
+	return found ? CREDO_OK : credo__fail(db, CREDO_NOTFOUND, "customer #%lld not found", (long long)id);
+}
+
+/* The four keyset queries: sort column x direction. Only these constants are ever prepared. */
+#define PAGE_SQL(col, cmp, dir) \
+	"SELECT " CUSTOMER_COLS CUSTOMER_FROM " WHERE" CUSTOMER_SCOPE CUSTOMER_SEARCH \
+	" AND (?4 IS NULL OR (" col ", c.id) " cmp " (?4, ?5))" \
+	" ORDER BY " col " " dir ", c.id " dir " LIMIT ?6"
+
+static const char *const page_sql[2][2] = {
+	[CREDO_CUSTOMER_BY_NAME] = { PAGE_SQL("c.name", ">", "ASC"), PAGE_SQL("c.name", "<", "DESC") },
+	[CREDO_CUSTOMER_BY_CODE] = { PAGE_SQL("c.code", ">", "ASC"), PAGE_SQL("c.code", "<", "DESC") },
+};
+
+credo_status credo_customer_page(credo_db *db, const credo_customer_query *q,
+				 credo_customer_cb cb, void *ctx)
+{
+	if (db->actor.id <= 0)
+		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
+	if ((int)q->sort < 0 || q->sort > CREDO_CUSTOMER_BY_CODE || q->limit < 1 || q->limit > 1000)
+		return credo__fail(db, CREDO_INVALID, "a page is 1 to 1000 rows in a known sort order");
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, page_sql[q->sort][q->backward ? 1 : 0], &st);
+	if (rc)
+		return rc;
+	bind_scope(db, st);
+	rc = bind_search(db, st, 3, q->search);
+	if (rc) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	if (q->after.valid) {
+		sqlite3_bind_text(st, 4, q->after.text, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 5, q->after.id);
+	}
+	sqlite3_bind_int(st, 6, q->limit);
+	return step_rows(db, st, cb, ctx, "listing customers");
+}
+
+void credo_customer_key_of(const credo_customer *c, credo_customer_sort s, credo_customer_key *key)
+{
+	key->valid = 1;
+	key->id = c->id;
+	snprintf(key->text, sizeof key->text, "%s", s == CREDO_CUSTOMER_BY_CODE ? c->code : c->name);
+}
+
+credo_status credo_customer_count(credo_db *db, const char *search, int64_t *out)
+{
+	if (db->actor.id <= 0)
+		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "SELECT count(*)" CUSTOMER_FROM " WHERE" CUSTOMER_SCOPE
+					 CUSTOMER_SEARCH, &st);
+	if (rc)
+		return rc;
+	bind_scope(db, st);
+	rc = bind_search(db, st, 3, search);
+	if (rc == CREDO_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			*out = sqlite3_column_int64(st, 0);
+		else
+			rc = credo__dberr(db, "counting customers");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* A text field: optional, at most max bytes of UTF-8 without control characters. */
+static credo_status check_text(credo_db *db, const char *field, const char *v, size_t max, int required)
+{
+	if (!v || !*v)
+		return required ? credo__fail(db, CREDO_INVALID, "customer %s is required", field) : CREDO_OK;
+	if (strlen(v) > max)
+		return credo__fail(db, CREDO_INVALID, "customer %s is longer than %zu bytes", field, max);
+	if (!credo__text_ok(v, 0))
+		return credo__fail(db, CREDO_INVALID, "customer %s must be UTF-8 text without control characters",
+				   field);
+	return CREDO_OK;
+}
+
+static credo_status validate_new(credo_db *db, const credo_customer_new *in)
+{
+	static const struct {
+		const char *field;
+		size_t off;
+		size_t max;
+	} fields[] = {
+#define F(name, max) { #name, offsetof(credo_customer_new, name), max }
+		F(code, 32), F(short_name, 100), F(category, 100), F(industry, 100),
+		F(region, 100), F(address, 300), F(phone, 50), F(tax_id, 50), F(bank, 100),
+		F(bank_account, 50), F(legal_rep, 100), F(notes, 4000),
+#undef F
+	};
+	credo_status rc = check_text(db, "name", in->name, 200, 1);
+	for (size_t i = 0; rc == CREDO_OK && i < sizeof fields / sizeof fields[0]; i++) {
+		const char *v = *(const char *const *)((const char *)in + fields[i].off);
+		rc = check_text(db, fields[i].field, v, fields[i].max, 0);
+	}
+	if (rc)
+		return rc;
+	if (in->type && *in->type && strcmp(in->type, "end_customer") != 0 &&
+	    strcmp(in->type, "distributor") != 0 && strcmp(in->type, "partner") != 0)
+		return credo__fail(db, CREDO_INVALID, "customer type must be end_customer, distributor or partner");
+	credo_date d;
+	const char *why;
+	if (in->since && *in->since && credo_date_parse(in->since, &d, &why) != CREDO_OK)
+		return credo__fail(db, CREDO_INVALID, "customer since date \"%s\": %s", in->since, why);
+	return CREDO_OK;
+}
+
+/* The owner must be an active salesperson or sales manager; a salesperson may only own for itself. */
+static credo_status resolve_owner(credo_db *db, const char *login, int64_t *owner)
+{
+	if (!login || !*login) {
+		if (db->actor.role != CREDO_ROLE_SALES && db->actor.role != CREDO_ROLE_SALES_MANAGER)
+			return credo__fail(db, CREDO_INVALID, "customer owner is required (the salesperson's login)");
+		*owner = db->actor.id;
+		return CREDO_OK;
+	}
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "SELECT id, role FROM users WHERE login = ?1 AND active = 1", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return credo__fail(db, CREDO_INVALID, "customer owner %s is not an active user", login);
+	}
+	*owner = sqlite3_column_int64(st, 0);
+	int seller = strcmp(credo__col_text(st, 1), "sales") == 0 ||
+		     strcmp(credo__col_text(st, 1), "sales_manager") == 0;
+	sqlite3_finalize(st);
+	if (!seller)
+		return credo__fail(db, CREDO_INVALID, "customer owner %s is not a salesperson", login);
+	if (db->actor.role == CREDO_ROLE_SALES && *owner != db->actor.id)
+		return credo__fail(db, CREDO_PERM, "permission denied: a salesperson adds customers"
+				   " for itself, not for %s", login);
+	return CREDO_OK;
+}
+
+static credo_status code_taken(credo_db *db, const char *code, int *taken)
+{
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "SELECT 1 FROM customers WHERE code = ?1", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	*taken = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return CREDO_OK;
+}
+
+/* Category by name, created on first use (the list is user-maintained, seed 001). */
+static credo_status category_id(credo_db *db, const char *name, int64_t *out)
+{
+	*out = 0;
+	if (!name || !*name)
+		return CREDO_OK;
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "INSERT INTO categories(name) VALUES (?1)"
+					 " ON CONFLICT(name) DO NOTHING", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	int created = sqlite3_changes(db->sql) > 0;
+	rc = credo__prepare(db, "SELECT id FROM categories WHERE name = ?1", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (!*out)
+		return credo__dberr(db, "adding a category");
+	if (!created)
+		return CREDO_OK;
+	char *after = credo__snapshot(db, "SELECT json_object('name', name) FROM categories WHERE id = ?1", *out);
+	rc = credo__audit(db, "categories", *out, "create", NULL, after);
+	free(after);
+	return rc;
+}
+
+static credo_status insert_customer(credo_db *db, const credo_customer_new *in, int64_t *id_out)
+{
+	int64_t owner = 0, cat = 0;
+	credo_status rc = validate_new(db, in);
+	if (rc == CREDO_OK)
+		rc = resolve_owner(db, in->owner_login, &owner);
+	if (rc)
+		return rc;
+
+	char code[40];
+	int taken = 0;
+	if (in->code && *in->code) {
+		snprintf(code, sizeof code, "%s", in->code);
+		rc = code_taken(db, code, &taken);
+		if (rc == CREDO_OK && taken)
+			return credo__fail(db, CREDO_EXISTS, "customer code %s is already used", code);
+	} else {
+		/* A hand-edited code may sit where the sequence goes next: skip it. */
+		do
+			rc = credo__next_code(db, "customer", code, sizeof code);
+		while (rc == CREDO_OK && (rc = code_taken(db, code, &taken)) == CREDO_OK && taken);
+	}
+	if (rc == CREDO_OK)
+		rc = category_id(db, in->category, &cat);
+	if (rc)
+		return rc;
+
+	char now[21];
+	credo__now(now);
+	sqlite3_stmt *st;
+	rc = credo__prepare(db, "INSERT INTO customers(code, name, short_name, type, category_id, industry,"
+			    " region, address, phone, tax_id, bank, bank_account, legal_rep, owner_id, since,"
+			    " notes, created_at, updated_at) VALUES (?1, ?2, ?3, coalesce(?4, 'end_customer'),"
+			    " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)", &st);
+	if (rc)
+		return rc;
+	const char *text[] = { code, in->name, in->short_name, in->type };
+	for (int i = 0; i < 4; i++)
+		credo__bind_text_or_null(st, i + 1, text[i]);
+	if (!in->short_name)
+		sqlite3_bind_text(st, 3, "", 0, SQLITE_STATIC);
+	if (cat)
+		sqlite3_bind_int64(st, 5, cat);
+	const char *more[] = { in->industry, in->region, in->address, in->phone, in->tax_id,
+			       in->bank, in->bank_account, in->legal_rep };
+	for (int i = 0; i < 8; i++)
+		sqlite3_bind_text(st, 6 + i, more[i] ? more[i] : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 14, owner);
+	credo__bind_text_or_null(st, 15, in->since);
+	sqlite3_bind_text(st, 16, in->notes ? in->notes : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 17, now, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = credo__dberr(db, "adding a customer");
+	sqlite3_finalize(st);
+	if (rc)
+		return rc;
+	int64_t id = sqlite3_last_insert_rowid(db->sql);
+	char *after = credo__snapshot(db, SNAP_CUSTOMER, id);
+	rc = credo__audit(db, "customers", id, "create", NULL, after);
+	free(after);
+	if (rc == CREDO_OK && id_out)
+		*id_out = id;
+	return rc;
+}
+
+credo_status credo_customer_add(credo_db *db, const credo_customer_new *in, int64_t *id_out)
+{
+	credo_status rc = credo__mut_begin(db, CREDO_PERM_CUSTOMER_EDIT);
+	if (rc)
+		return rc;
+	rc = insert_customer(db, in, id_out);
+	return credo__mut_end(db, rc);
+}

@@ -1,0 +1,338 @@
+/* db.c - the handle: open, migrate, errors, and the one mutation path. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "internal.h"
+#include "migrations.h"
+
+/* Long enough for a colleague's write transaction, short enough to notice a stuck one. */
+#define CREDO_BUSY_TIMEOUT_MS 10000
+
+credo_status credo__fail(credo_db *db, credo_status st, const char *fmt, ...)
+{
+	if (!db)
+		return st;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(db->err, sizeof db->err, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+credo_status credo__dberr(credo_db *db, const char *what)
+{
+	int rc = sqlite3_extended_errcode(db->sql);
+	credo_status st = CREDO_DB;
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		st = CREDO_BUSY;
+		break;
+	case SQLITE_NOMEM:
+		st = CREDO_NOMEM;
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		st = CREDO_CORRUPT;
+		break;
+	case SQLITE_CONSTRAINT:
+		st = rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY
+			     ? CREDO_EXISTS : CREDO_INVALID;
+		break;
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_READONLY:
+		st = CREDO_IO;
+		break;
+	}
+	return credo__fail(db, st, "%s: %s", what, sqlite3_errmsg(db->sql));
+}
+
+credo_status credo__prepare(credo_db *db, const char *sql, sqlite3_stmt **out)
+{
+	if (sqlite3_prepare_v2(db->sql, sql, -1, out, NULL) != SQLITE_OK) {
+		*out = NULL;
+		return credo__dberr(db, "preparing a statement");
+	}
+	return CREDO_OK;
+}
+
+int credo__bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+{
+	if (!s || !*s)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+const char *credo__col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? (const char *)t : "";
+}
+
+void credo__now(char buf[21])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+const char *credo_errmsg(const credo_db *db)
+{
+	return db ? db->err : "out of memory";
+}
+
+const char *credo_db_path(const credo_db *db)
+{
+	return db && db->path ? db->path : "";
+}
+
+int credo_schema_latest(void)
+{
+	return credo_migrations[credo_migration_count - 1].version;
+}
+
+int credo_schema_version(credo_db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	return v;
+}
+
+credo_status credo__exec(credo_db *db, const char *sql, const char *what)
+{
+	const char *next = sql;
+	while (next && *next) {
+		sqlite3_stmt *st = NULL;
+		if (sqlite3_prepare_v2(db->sql, next, -1, &st, &next) != SQLITE_OK)
+			return credo__dberr(db, what);
+		if (!st)	/* trailing blanks or comments */
+			break;
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			;
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return credo__dberr(db, what);
+	}
+	return CREDO_OK;
+}
+
+static credo_status set_user_version(credo_db *db, int v)
+{
+	/* PRAGMA takes no bound parameters; v is one of our own migration numbers. */
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v);
+	return credo__exec(db, sql, "recording the schema version");
+}
+
+static credo_status migrate(credo_db *db, unsigned flags)
+{
+	int have = credo_schema_version(db);
+	int latest = credo_schema_latest();
+	if (have < 0)
+		return credo__dberr(db, "reading the schema version");
+	if (have > latest)
+		return credo__fail(db, CREDO_SCHEMA,
+				   "%s was written by a newer credo (schema %d; this program knows up to %d): upgrade credo",
+				   db->path, have, latest);
+	if (have == latest)
+		return CREDO_OK;
+	if (flags & CREDO_OPEN_NOMIGRATE)
+		return credo__fail(db, CREDO_SCHEMA, "%s has schema %d and needs upgrading to %d",
+				   db->path, have, latest);
+	credo_status st = credo__exec(db, "BEGIN IMMEDIATE", "starting the schema upgrade");
+	if (st)
+		return st;
+	/* Re-read under the write lock: another process may have migrated meanwhile. */
+	have = credo_schema_version(db);
+	for (int i = 0; i < credo_migration_count && st == CREDO_OK; i++) {
+		const struct credo_migration *m = &credo_migrations[i];
+		if (m->version <= have)
+			continue;
+		char what[96];
+		snprintf(what, sizeof what, "applying migration %s", m->name);
+		st = credo__exec(db, m->sql, what);
+		if (st == CREDO_OK)
+			st = set_user_version(db, m->version);
+	}
+	if (st) {
+		char keep[sizeof db->err];
+		memcpy(keep, db->err, sizeof keep);
+		credo__exec(db, "ROLLBACK", "rolling back the schema upgrade");
+		memcpy(db->err, keep, sizeof keep);
+		return st;
+	}
+	return credo__exec(db, "COMMIT", "finishing the schema upgrade");
+}
+
+credo_status credo_open(const char *path, unsigned flags, credo_db **out)
+{
+	*out = NULL;
+	credo_db *db = calloc(1, sizeof *db);
+	if (!db)
+		return CREDO_NOMEM;
+	*out = db;
+	db->actor.id = -1;
+	db->path = strdup(path ? path : "");
+	if (!db->path)
+		return CREDO_NOMEM;
+	if (!path || !*path)
+		return credo__fail(db, CREDO_INVALID, "no database path given");
+
+	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+	if (flags & CREDO_OPEN_CREATE)
+		oflags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &db->sql, oflags, NULL) != SQLITE_OK) {
+		if (!db->sql)
+			return CREDO_NOMEM;
+		return credo__fail(db, CREDO_IO, "cannot open %s: %s%s", path,
+				   sqlite3_errmsg(db->sql),
+				   flags & CREDO_OPEN_CREATE ? "" : " (create it with: credo init)");
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	sqlite3_busy_timeout(db->sql, CREDO_BUSY_TIMEOUT_MS);
+
+	/* Reading the header tells a non-database file apart before we write to it. */
+	credo_status st = credo__exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
+				     " PRAGMA synchronous = NORMAL;", "configuring the database");
+	if (st) {
+		if (sqlite3_errcode(db->sql) == SQLITE_NOTADB)
+			st = credo__fail(db, CREDO_CORRUPT, "%s is not a credo database", path);
+		return st;
+	}
+	if (credo_schema_version(db) == 0 && !(flags & CREDO_OPEN_CREATE)) {
+		/* An empty file someone else created: only init may turn it into credo's. */
+		sqlite3_stmt *s;
+		int tables = 0;
+		if (sqlite3_prepare_v2(db->sql, "SELECT count(*) FROM sqlite_schema", -1, &s, NULL) == SQLITE_OK) {
+			if (sqlite3_step(s) == SQLITE_ROW)
+				tables = sqlite3_column_int(s, 0);
+			sqlite3_finalize(s);
+		}
+		if (tables > 0)
+			return credo__fail(db, CREDO_CORRUPT, "%s is not a credo database", path);
+	}
+	return migrate(db, flags);
+}
+
+void credo_close(credo_db *db)
+{
+	if (!db)
+		return;
+	sqlite3_close_v2(db->sql);
+	free(db->path);
+	free(db);
+}
+
+credo_status credo__mut_begin(credo_db *db, credo_perm perm)
+{
+	credo_status st = credo_require(db, perm);
+	if (st)
+		return st;
+	const char *sql = db->mut_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT credo_mut";
+	st = credo__exec(db, sql, "starting a change");
+	if (st)
+		return st;
+	if (db->mut_depth++ == 0)
+		db->mut_audits = 0;
+	return CREDO_OK;
+}
+
+credo_status credo__mut_end(credo_db *db, credo_status st)
+{
+	int outer = --db->mut_depth == 0;
+	if (st == CREDO_OK && outer && db->mut_audits == 0)
+		st = credo__fail(db, CREDO_DB, "internal error: a change without an audit row was refused");
+	if (st == CREDO_OK) {
+		const char *sql = outer ? "COMMIT" : "RELEASE credo_mut";
+		st = credo__exec(db, sql, "saving the change");
+		if (st == CREDO_OK)
+			return CREDO_OK;
+	}
+	/* Keep the failure's message: the rollback must not overwrite it. */
+	char keep[sizeof db->err];
+	memcpy(keep, db->err, sizeof keep);
+	credo__exec(db, outer ? "ROLLBACK" : "ROLLBACK TO credo_mut; RELEASE credo_mut", "rolling back");
+	memcpy(db->err, keep, sizeof keep);
+	return st;
+}
+
+char *credo__snapshot(credo_db *db, const char *sql, int64_t id)
+{
+	sqlite3_stmt *st;
+	char *json = NULL;
+	if (credo__prepare(db, sql, &st))
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		json = strdup(credo__col_text(st, 0));
+	sqlite3_finalize(st);
+	return json;
+}
+
+credo_status credo__setting(credo_db *db, const char *key, char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "SELECT value FROM settings WHERE key = ?1", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	int r = sqlite3_step(st);
+	if (r == SQLITE_ROW)
+		snprintf(buf, len, "%s", credo__col_text(st, 0));
+	else if (r == SQLITE_DONE)
+		rc = credo__fail(db, CREDO_NOTFOUND, "setting %s is not set", key);
+	else
+		rc = credo__dberr(db, "reading a setting");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int credo__text_ok(const char *s, int tabs)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned c = *p;
+		int n;
+		unsigned cp;
+		if (c < 0x80) {
+			if ((c < 0x20 && !(tabs && c == '\t')) || c == 0x7f)
+				return 0;
+			p++;
+			continue;
+		} else if ((c & 0xe0) == 0xc0) {
+			n = 1;
+			cp = c & 0x1f;
+		} else if ((c & 0xf0) == 0xe0) {
+			n = 2;
+			cp = c & 0x0f;
+		} else if ((c & 0xf8) == 0xf0) {
+			n = 3;
+			cp = c & 0x07;
+		} else {
+			return 0;
+		}
+		for (int i = 1; i <= n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (p[i] & 0x3f);
+		}
+		/* Overlong forms, surrogates, beyond Unicode and C1 controls. */
+		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff || (cp >= 0x80 && cp < 0xa0))
+			return 0;
+		p += n + 1;
+	}
+	return 1;
+}

@@ -1,0 +1,187 @@
+/* demo.c - a believable demo company, built through the normal API. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct rng {
+	uint32_t s;
+};
+
+/* xorshift32: deterministic across platforms, good enough for fake data. */
+static uint32_t rnd(struct rng *r)
+{
+	uint32_t x = r->s;
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return r->s = x;
+}
+
+static int pick(struct rng *r, int n)
+{
+	return (int)(rnd(r) % (uint32_t)n);
+}
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static const struct demo_user {
+	const char *login, *name, *role, *dept;
+} demo_users[] = {
+	{ "wangqiang", "王强", "sales_manager", "华东销售部" },
+	{ "zhangwei", "张伟", "sales", "华东销售部" },
+	{ "lina", "李娜", "sales", "华东销售部" },
+	{ "liuyang", "刘洋", "sales", "华北销售部" },
+	{ "chenjing", "陈静", "sales", "华南销售部" },
+	{ "zhaolei", "赵磊", "sales", "华南销售部" },
+	{ "amy", "Amy Lin", "sales", "海外业务部" },
+	{ "zhoumin", "周敏", "credit", "信用管理部" },
+	{ "wufang", "吴芳", "finance", "财务部" },
+	{ "zhengjie", "郑杰", "finance", "财务部" },
+	{ "huangjun", "黄军", "gm", "总经理办公室" },
+};
+
+static const char *const cities[] = { "上海", "北京", "广州", "深圳", "杭州", "南京", "苏州", "成都", "武汉", "天津",
+				      "重庆", "西安", "宁波", "厦门", "青岛", "长沙", "郑州", "合肥", "佛山", "东莞" };
+static const char *const area_codes[] = { "021", "010", "020", "0755", "0571", "025", "0512", "028", "027", "022",
+					  "023", "029", "0574", "0592", "0532", "0731", "0371", "0551", "0757", "0769" };
+static const char *const regions[] = { "华东", "华北", "华南", "华东", "华东", "华东", "华东", "西南", "华中", "华北",
+				       "西南", "西北", "华东", "华南", "华北", "华中", "华中", "华东", "华南", "华南" };
+static const char *const brands[] = { "恒信", "华达", "金桥", "鑫源", "宏远", "瑞丰", "永泰", "汇通", "天成", "新元",
+				      "博远", "中联", "盛达", "远航", "东升", "嘉禾", "隆基", "万通", "明辉", "正泰" };
+static const char *const trades[] = { "机电设备", "建材", "电子科技", "化工", "五金", "食品", "医疗器械", "物流",
+				      "包装材料", "汽车配件" };
+static const char *const industries[] = { "machinery", "building materials", "electronics", "chemicals", "hardware",
+					  "food", "medical devices", "logistics", "packaging", "auto parts" };
+static const char *const forms[] = { "有限公司", "贸易有限公司", "股份有限公司", "实业有限公司" };
+static const char *const en_first[] = { "Northwind", "Harbor", "Golden Gate", "Pacific", "Evergreen", "Summit",
+					"Bluewater", "Redstone", "Silverline", "Lakeside" };
+static const char *const en_trade[] = { "Trading", "Industrial", "Electronics", "Logistics", "Foods", "Machinery" };
+static const char *const en_form[] = { "Co., Ltd.", "Ltd.", "Inc.", "Group" };
+static const char *const categories[] = { "重点客户", "普通客户", "潜力客户", "经销渠道", "国企及政府" };
+static const char *const surnames[] = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡" };
+static const char *const given[] = { "伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超",
+				     "秀英", "建华", "志强", "海燕", "文博" };
+static const char *const titles[] = { "总经理", "采购经理", "财务主管", "采购员", "技术总监", "副总经理" };
+static const char *const contact_roles[] = { "decision_maker", "purchasing", "finance", "purchasing", "other",
+					     "decision_maker" };
+
+static credo_status add_users(credo_db *db)
+{
+	credo_status rc = CREDO_OK;
+	for (int i = 0; rc == CREDO_OK && i < N(demo_users); i++) {
+		credo_role role;
+		credo_role_parse(demo_users[i].role, &role);
+		rc = credo_user_add(db, demo_users[i].login, role, demo_users[i].name, demo_users[i].dept);
+	}
+	return rc;
+}
+
+static void person_name(struct rng *r, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s", surnames[pick(r, N(surnames))], given[pick(r, N(given))]);
+}
+
+static credo_status add_contacts(credo_db *db, struct rng *r, int64_t customer, int city)
+{
+	int n = 1 + pick(r, 3);
+	credo_status rc = CREDO_OK;
+	for (int i = 0; rc == CREDO_OK && i < n; i++) {
+		char name[32], phone[32], email[64];
+		int t = pick(r, N(titles));
+		person_name(r, name, sizeof name);
+		if (pick(r, 2))
+			snprintf(phone, sizeof phone, "13%d%08u", pick(r, 10), rnd(r) % 100000000u);
+		else
+			snprintf(phone, sizeof phone, "%s-%08u", area_codes[city], 60000000u + rnd(r) % 30000000u);
+		snprintf(email, sizeof email, "contact%lld.%d@example.cn", (long long)customer, i + 1);
+		credo_contact c = {
+			.customer_id = customer, .name = name, .title = titles[t], .phone = phone,
+			.email = email, .role = contact_roles[t],
+		};
+		rc = credo_contact_add(db, &c, NULL);
+	}
+	return rc;
+}
+
+static credo_status add_customer(credo_db *db, struct rng *r, int i, const char *owner)
+{
+	char name[160], short_name[64], phone[32], address[160], since[16];
+	int city = pick(r, N(cities)), trade = pick(r, N(trades));
+	const char *type = "end_customer";
+	int t = pick(r, 10);
+	if (t < 3)
+		type = "distributor";
+	else if (t == 3)
+		type = "partner";
+
+	if (pick(r, 5) == 0) {
+		const char *first = en_first[pick(r, N(en_first))];
+		snprintf(name, sizeof name, "%s %s %s", first, en_trade[pick(r, N(en_trade))],
+			 en_form[pick(r, N(en_form))]);
+		snprintf(short_name, sizeof short_name, "%s", first);
+	} else {
+		const char *brand = brands[pick(r, N(brands))];
+		snprintf(name, sizeof name, "%s%s%s%s", cities[city], brand, trades[trade],
+			 forms[pick(r, N(forms))]);
+		snprintf(short_name, sizeof short_name, "%s%s", cities[city], brand);
+	}
+	snprintf(phone, sizeof phone, "%s-%08u", area_codes[city], 50000000u + rnd(r) % 40000000u);
+	snprintf(address, sizeof address, "%s市%s路%d号", cities[city], brands[pick(r, N(brands))],
+		 1 + pick(r, 999));
+	snprintf(since, sizeof since, "%04d-%02d-%02d", 2015 + pick(r, 11), 1 + pick(r, 12), 1 + pick(r, 28));
+
+	credo_customer_new c = {
+		.name = name, .short_name = short_name, .type = type,
+		.category = categories[pick(r, N(categories))], .industry = industries[trade],
+		.region = regions[city], .address = address, .phone = phone, .owner_login = owner,
+		.since = since,
+	};
+	(void)i;
+	int64_t id = 0;
+	credo_status rc = credo_customer_add(db, &c, &id);
+	if (rc == CREDO_OK)
+		rc = add_contacts(db, r, id, city);
+	return rc;
+}
+
+/* Customers belong to salespeople (and a few to the manager), created as them. */
+static credo_status add_customers(credo_db *db, struct rng *r, int count)
+{
+	credo_status rc = CREDO_OK;
+	for (int i = 0; rc == CREDO_OK && i < count; i++) {
+		int u = 1 + pick(r, 7);	/* demo_users[0..6]: the manager and the salespeople */
+		if (u == 7)
+			u = 0;
+		rc = credo__act_as(db, demo_users[u].login);
+		if (rc == CREDO_OK)
+			rc = add_customer(db, r, i, demo_users[u].login);
+	}
+	return rc;
+}
+
+credo_status credo_demo_build(credo_db *db, credo_demo_size size, uint32_t seed)
+{
+	int64_t existing = 0;
+	credo_status rc = credo__mut_begin(db, CREDO_PERM_USER_ADMIN);
+	if (rc)
+		return rc;
+	struct credo_actor admin = db->actor;
+	sqlite3_stmt *st;
+	rc = credo__prepare(db, "SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM users)", &st);
+	if (rc == CREDO_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			existing = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (existing > 1)
+			rc = credo__fail(db, CREDO_EXISTS, "%s already holds data: the demo needs a fresh database"
+					 " (credo -d NEW.db init first)", db->path);
+	}
+	struct rng r = { .s = seed ? seed : 20261123u };
+	if (rc == CREDO_OK)
+		rc = add_users(db);
+	if (rc == CREDO_OK)
+		rc = add_customers(db, &r, size == CREDO_DEMO_LARGE ? 100000 : 240);
+	db->actor = admin;
+	return credo__mut_end(db, rc);
+}

@@ -1,0 +1,107 @@
+/*
+ * internal.h - what the core's modules share and nobody else sees.
+ */
+#ifndef CREDO_INTERNAL_H
+#define CREDO_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "credo/credo.h"
+
+#define CREDO_LOGIN_MAX 32
+
+struct credo_actor {
+	int64_t id;			/* -1 before a login */
+	char login[CREDO_LOGIN_MAX + 1];
+	char name[201];
+	credo_role role;
+	char via[CREDO_LOGIN_MAX + 1];	/* admin behind --as, "" if none */
+};
+
+struct credo_db {
+	sqlite3 *sql;
+	char *path;
+	char err[512];
+	struct credo_actor actor;
+	int mut_depth;		/* nesting of credo__mut_begin */
+	int mut_audits;		/* audit rows written in the outermost mutation */
+};
+
+#if defined(__GNUC__)
+#define CREDO_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define CREDO_PRINTF(a, b)
+#endif
+
+/* Set the handle's last-error text and return st. */
+credo_status credo__fail(credo_db *db, credo_status st, const char *fmt, ...) CREDO_PRINTF(3, 4);
+
+/* Turn the connection's current SQLite error into a status and message about what. */
+credo_status credo__dberr(credo_db *db, const char *what);
+
+/* Run constant SQL (one or more statements; never user text), discarding rows. */
+credo_status credo__exec(credo_db *db, const char *sql, const char *what);
+
+/* Prepare sql (a constant in the calling module); CREDO_DB on failure. */
+credo_status credo__prepare(credo_db *db, const char *sql, sqlite3_stmt **out);
+
+/* Bind text, or NULL when s is NULL or empty. */
+int credo__bind_text_or_null(sqlite3_stmt *st, int i, const char *s);
+
+/* Column as text, "" for NULL. */
+const char *credo__col_text(sqlite3_stmt *st, int i);
+
+/* Current UTC time "YYYY-MM-DDTHH:MM:SSZ" into buf[21]. */
+void credo__now(char buf[21]);
+
+/*
+ * The one path every mutation takes:
+ *
+ *	st = credo__mut_begin(db, CREDO_PERM_X);
+ *	if (st) return st;
+ *	... change rows, credo__audit(...) for each ...
+ *	return credo__mut_end(db, st);
+ *
+ * begin checks the permission and opens a write transaction (a savepoint
+ * when nested); end commits when st is CREDO_OK and at least one audit row
+ * was written, and otherwise rolls everything back, so a failed call leaves
+ * the database unchanged. A mutation that wrote no audit row is refused.
+ */
+credo_status credo__mut_begin(credo_db *db, credo_perm perm);
+credo_status credo__mut_end(credo_db *db, credo_status st);
+
+/*
+ * Append one hash-chained audit row for entity/id. before and after are JSON
+ * objects or NULL. Must run inside credo__mut_begin/end.
+ */
+credo_status credo__audit(credo_db *db, const char *entity, int64_t id,
+			  const char *action, const char *before, const char *after);
+
+/*
+ * Run a constant "SELECT json_object(...) ... WHERE id = ?1" for id and
+ * return its text, malloc'd (caller frees), or NULL if no row.
+ */
+char *credo__snapshot(credo_db *db, const char *sql, int64_t id);
+
+/*
+ * Next human code of a kind ("customer", "invoice", ...) from the setting
+ * code.KIND, e.g. "HT-{yyyy}-{seq:4}" -> "HT-2026-0042". Advances the
+ * sequence; call inside a mutation.
+ */
+credo_status credo__next_code(credo_db *db, const char *kind, char *buf, size_t len);
+
+/* Setting value into buf; CREDO_NOTFOUND if unset. */
+credo_status credo__setting(credo_db *db, const char *key, char *buf, size_t len);
+
+/* Switch the acting user to login, keeping via (demo and admin tools). */
+credo_status credo__act_as(credo_db *db, const char *login);
+
+/* SHA-256 of data as 64 lowercase hex digits plus NUL. */
+void credo__sha256_hex(const void *data, size_t len, char out[65]);
+
+/* 1 if s is valid UTF-8 without control characters (tab allowed when tabs != 0). */
+int credo__text_ok(const char *s, int tabs);
+
+#endif
