@@ -14,7 +14,7 @@ PKG_CONFIG ?= pkg-config
 CC        ?= cc
 
 # SAN=1 builds with AddressSanitizer and UndefinedBehaviorSanitizer into
-# build/san; WERROR=1 turns warnings into errors (CI).
+# build/san; WERROR=1 turns warnings into errors (make test always does).
 SAN       ?= 0
 WERROR    ?= 0
 ifeq ($(SAN),1)
@@ -92,7 +92,7 @@ run: deps
 unit: $(UNIT_BIN)
 
 test: deps
-	@$(MAKE) --no-print-directory SAN=1 WERROR=$(WERROR) all unit
+	@$(MAKE) --no-print-directory SAN=1 WERROR=1 all unit
 	@CREDO_BIN=$(CURDIR)/build/san/credo CREDO_UNIT_DIR=$(CURDIR)/build/san/tests tests/run
 
 install: all
