@@ -23,7 +23,7 @@ else
 BUILD     ?= build
 endif
 
-PKGS      = ncursesw sqlite3 libcrypto xlsxwriter
+PKGS      = ncursesw sqlite3 libcrypto xlsxwriter jansson
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 
@@ -59,7 +59,7 @@ DEMO_DB  ?= demo.db
 all: $(BIN)
 
 $(BIN): $(APP_OBJ) $(LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(PKG_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(PKG_LIBS) -lcsv
 
 $(LIB): $(CORE_OBJ)
 	@rm -f $@
@@ -79,7 +79,7 @@ $(BUILD)/%.o: %.c
 $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) -o $@ $< \
-		$(ALL_LDFLAGS) $(LIB) $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
+		$(ALL_LDFLAGS) $(LIB) $(PKG_LIBS) -lcsv $(shell $(PKG_CONFIG) --libs cmocka)
 
 deps:
 	@scripts/deps

@@ -76,7 +76,7 @@ CREATE INDEX customers_phone ON customers(phone);
 CREATE TABLE customer_history (
 	id          INTEGER PRIMARY KEY,
 	customer_id INTEGER NOT NULL REFERENCES customers(id),
-	field       TEXT NOT NULL CHECK (field IN ('owner', 'category', 'status')),
+	field       TEXT NOT NULL CHECK (field IN ('owner', 'category', 'status', 'reputation')),
 	old_value   TEXT,
 	new_value   TEXT,
 	changed_at  TEXT NOT NULL,

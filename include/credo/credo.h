@@ -10,6 +10,10 @@
 #include "credo/audit.h"
 #include "credo/customer.h"
 #include "credo/contact.h"
+#include "credo/visit.h"
+#include "credo/lead.h"
+#include "credo/opportunity.h"
+#include "credo/complaint.h"
 #include "credo/demo.h"
 #include "credo/text.h"
 

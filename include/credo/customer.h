@@ -106,4 +106,51 @@ void credo_customer_key_of(const credo_customer *c, credo_customer_sort s,
 /* Number of customers in the actor's scope matching search (NULL = all). */
 credo_status credo_customer_count(credo_db *db, const char *search, int64_t *out);
 
+/*
+ * Change the fields of a customer the actor can see. In `in`, NULL leaves a
+ * field as it is and "" clears it (name cannot be cleared); owner_login is
+ * ignored (see credo_customer_assign) and code needs CODE_EDIT (finance).
+ * Needs CUSTOMER_EDIT. A category change is kept in the customer's history.
+ * CREDO_NOTFOUND outside the scope, CREDO_INVALID naming the field.
+ */
+credo_status credo_customer_update(credo_db *db, int64_t id, const credo_customer_new *in);
+
+/*
+ * Give a customer to another salesperson (CUSTOMER_ASSIGN: sales managers).
+ * The change and the reason are kept in the customer's history: the record
+ * belongs to the company, not to the salesperson (seed 002).
+ */
+credo_status credo_customer_assign(credo_db *db, int64_t id, const char *owner_login, const char *reason);
+
+/*
+ * Move a customer along its lifecycle: prospect -> evaluated -> active ->
+ * at_risk -> lost -> won_back (and back to active). A prospect cannot become
+ * active without an evaluation first (seed 001); the note is required when
+ * evaluating, since it is the evaluation. CREDO_RULE names the allowed moves.
+ */
+credo_status credo_customer_set_status(credo_db *db, int64_t id, const char *status, const char *note);
+
+/*
+ * Set or clear the reputation (信譽) veto (seed 001: 不講信譽的經銷商,條件再好也不能合作).
+ * Only the credit manager decides it (CREDIT_DECIDE); a reason is required.
+ */
+credo_status credo_customer_set_reputation(credo_db *db, int64_t id, int bad, const char *reason);
+
+/* Id of the customer with this code, within the actor's scope; CREDO_NOTFOUND otherwise. */
+credo_status credo_customer_find(credo_db *db, const char *code, int64_t *id);
+
+typedef struct credo_customer_change {
+	const char *field;	/* owner, category, status, reputation */
+	const char *old_value;
+	const char *new_value;
+	const char *changed_at;
+	const char *changed_by;	/* login */
+	const char *reason;
+} credo_customer_change;
+
+typedef int (*credo_customer_change_cb)(const credo_customer_change *ch, void *ctx);
+
+/* Owner, category, status and reputation changes of one customer, oldest first. */
+credo_status credo_customer_history(credo_db *db, int64_t id, credo_customer_change_cb cb, void *ctx);
+
 #endif

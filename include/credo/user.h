@@ -38,8 +38,12 @@ typedef enum credo_role {
 	X(SETTINGS,         CREDO_R(ADMIN) | CREDO_R(CREDIT) | CREDO_R(FINANCE), "change settings") \
 	X(READ_ALL,         CREDO_R(SALES_MANAGER) | CREDO_R(CREDIT) | CREDO_R(FINANCE) | CREDO_R(GM) | CREDO_R(ADMIN), "see every customer") \
 	X(CUSTOMER_EDIT,    CREDO_R(SALES) | CREDO_R(SALES_MANAGER) | CREDO_R(CREDIT), "create and edit customers") \
+	X(CODE_EDIT,        CREDO_R(FINANCE), "change the codes of records") \
 	X(CUSTOMER_ASSIGN,  CREDO_R(SALES_MANAGER), "reassign customers to another salesperson") \
-	X(SALES_ACTIVITY,   CREDO_R(SALES) | CREDO_R(SALES_MANAGER), "log visits, leads and opportunities") \
+	X(SALES_ACTIVITY,   CREDO_R(SALES) | CREDO_R(SALES_MANAGER), "work leads and opportunities") \
+	X(VISIT_LOG,        CREDO_R(SALES) | CREDO_R(SALES_MANAGER) | CREDO_R(CREDIT), "log visits and calls") \
+	X(COMPLAINT,        CREDO_R(SALES) | CREDO_R(SALES_MANAGER) | CREDO_R(CREDIT) | CREDO_R(FINANCE), "record and handle complaints") \
+	X(STAGES,           CREDO_R(SALES_MANAGER) | CREDO_R(ADMIN), "change the opportunity stages") \
 	X(CONTRACT_EDIT,    CREDO_R(SALES) | CREDO_R(SALES_MANAGER), "draft contracts") \
 	X(CREDIT_REQUEST,   CREDO_R(SALES) | CREDO_R(SALES_MANAGER), "request credit limits") \
 	X(CREDIT_DECIDE,    CREDO_R(CREDIT), "rate customers and approve credit limits") \

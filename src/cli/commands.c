@@ -22,5 +22,7 @@ const struct cli_command cli_commands[] = {
 	  .summary = "verify the database file, its foreign keys and the audit chain",
 	  .help = "Exits 0 when all hold. Otherwise exits 4 and names the first bad audit row,\n"
 		  "for example after someone edited the file with another program.\n" },
+	/* leads, opportunities, complaints */
+	/* end of leads, opportunities, complaints */
 	{ .name = NULL },
 };

@@ -201,7 +201,8 @@ static credo_status check_text(credo_db *db, const char *field, const char *v, s
 	return CREDO_OK;
 }
 
-static credo_status validate_new(credo_db *db, const credo_customer_new *in)
+/* creating: name is required; editing: NULL fields are left alone. */
+static credo_status validate_fields(credo_db *db, const credo_customer_new *in, int creating)
 {
 	static const struct {
 		const char *field;
@@ -214,7 +215,7 @@ static credo_status validate_new(credo_db *db, const credo_customer_new *in)
 		F(bank_account, 50), F(legal_rep, 100), F(notes, 4000),
 #undef F
 	};
-	credo_status rc = check_text(db, "name", in->name, 200, 1);
+	credo_status rc = check_text(db, "name", in->name, 200, creating || in->name);
 	for (size_t i = 0; rc == CREDO_OK && i < sizeof fields / sizeof fields[0]; i++) {
 		const char *v = *(const char *const *)((const char *)in + fields[i].off);
 		rc = check_text(db, fields[i].field, v, fields[i].max, 0);
@@ -308,7 +309,7 @@ static credo_status category_id(credo_db *db, const char *name, int64_t *out)
 static credo_status insert_customer(credo_db *db, const credo_customer_new *in, int64_t *id_out)
 {
 	int64_t owner = 0, cat = 0;
-	credo_status rc = validate_new(db, in);
+	credo_status rc = validate_fields(db, in, 1);
 	if (rc == CREDO_OK)
 		rc = resolve_owner(db, in->owner_login, &owner);
 	if (rc)
@@ -377,4 +378,340 @@ credo_status credo_customer_add(credo_db *db, const credo_customer_new *in, int6
 		return rc;
 	rc = insert_customer(db, in, id_out);
 	return credo__mut_end(db, rc);
+}
+
+credo_status credo_customer_find(credo_db *db, const char *code, int64_t *id)
+{
+	if (db->actor.id <= 0)
+		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "SELECT c.id FROM customers c WHERE" CUSTOMER_SCOPE
+					 " AND c.code = ?3", &st);
+	if (rc)
+		return rc;
+	bind_scope(db, st);
+	sqlite3_bind_text(st, 3, code ? code : "", -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else
+		rc = credo__fail(db, CREDO_NOTFOUND, "no customer with code %s", code ? code : "");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Within the actor's scope, or CREDO_NOTFOUND exactly as for a missing customer. */
+static credo_status visible(credo_db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "SELECT 1 FROM customers c WHERE" CUSTOMER_SCOPE " AND c.id = ?3", &st);
+	if (rc)
+		return rc;
+	bind_scope(db, st);
+	sqlite3_bind_int64(st, 3, id);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		rc = credo__fail(db, CREDO_NOTFOUND, "customer #%lld not found", (long long)id);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static credo_status add_history(credo_db *db, int64_t id, const char *field, const char *old_value,
+				const char *new_value, const char *reason)
+{
+	char now[21];
+	credo__now(now);
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "INSERT INTO customer_history(customer_id, field, old_value,"
+					 " new_value, changed_at, changed_by, reason)"
+					 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, field, -1, SQLITE_STATIC);
+	credo__bind_text_or_null(st, 3, old_value);
+	credo__bind_text_or_null(st, 4, new_value);
+	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, db->actor.id);
+	sqlite3_bind_text(st, 7, reason ? reason : "", -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = credo__dberr(db, "recording customer history");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* One text column of a customer, for history's old values. */
+static char *customer_value(credo_db *db, int64_t id, const char *sql)
+{
+	return credo__snapshot(db, sql, id);
+}
+
+/* Run an UPDATE of customer id and audit it with before/after snapshots. */
+static credo_status audited_update(credo_db *db, int64_t id, sqlite3_stmt *upd, const char *action)
+{
+	char *before = credo__snapshot(db, SNAP_CUSTOMER, id);
+	credo_status rc = CREDO_OK;
+	if (sqlite3_step(upd) != SQLITE_DONE)
+		rc = credo__dberr(db, "changing a customer");
+	sqlite3_finalize(upd);
+	if (rc == CREDO_OK) {
+		char *after = credo__snapshot(db, SNAP_CUSTOMER, id);
+		rc = credo__audit(db, "customers", id, action, before, after);
+		free(after);
+	}
+	free(before);
+	return rc;
+}
+
+static credo_status update_customer(credo_db *db, int64_t id, const credo_customer_new *in)
+{
+	credo_status rc = visible(db, id);
+	if (rc == CREDO_OK)
+		rc = validate_fields(db, in, 0);
+	if (rc)
+		return rc;
+	int64_t cat = 0;
+	char *old_cat = NULL;
+	if (in->code && *in->code) {
+		rc = credo_require(db, CREDO_PERM_CODE_EDIT);
+		int taken = 0;
+		if (rc == CREDO_OK)
+			rc = code_taken(db, in->code, &taken);
+		if (rc == CREDO_OK && taken)
+			return credo__fail(db, CREDO_EXISTS, "customer code %s is already used", in->code);
+	} else if (in->code) {
+		return credo__fail(db, CREDO_INVALID, "customer code cannot be empty");
+	}
+	if (rc == CREDO_OK && in->category) {
+		old_cat = customer_value(db, id, "SELECT coalesce(k.name, '') FROM customers c"
+					 " LEFT JOIN categories k ON k.id = c.category_id WHERE c.id = ?1");
+		rc = category_id(db, in->category, &cat);
+		if (rc == CREDO_OK && strcmp(old_cat ? old_cat : "", in->category) != 0)
+			rc = add_history(db, id, "category", old_cat, in->category, "");
+	}
+	free(old_cat);
+	if (rc)
+		return rc;
+
+	char now[21];
+	credo__now(now);
+	sqlite3_stmt *st;
+	/* NULL keeps a column; ?15 (since) and ?16 (category) also clear with "". */
+	rc = credo__prepare(db, "UPDATE customers SET"
+			    " code = coalesce(?2, code), name = coalesce(?3, name),"
+			    " short_name = coalesce(?4, short_name), type = coalesce(nullif(?5, ''), type),"
+			    " industry = coalesce(?6, industry), region = coalesce(?7, region),"
+			    " address = coalesce(?8, address), phone = coalesce(?9, phone),"
+			    " tax_id = coalesce(?10, tax_id), bank = coalesce(?11, bank),"
+			    " bank_account = coalesce(?12, bank_account), legal_rep = coalesce(?13, legal_rep),"
+			    " notes = coalesce(?14, notes),"
+			    " since = CASE WHEN ?15 IS NULL THEN since WHEN ?15 = '' THEN NULL ELSE ?15 END,"
+			    " category_id = CASE WHEN ?16 IS NULL THEN category_id WHEN ?16 = 0 THEN NULL ELSE ?16 END,"
+			    " updated_at = ?17 WHERE id = ?1", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	const char *vals[] = { in->code, in->name, in->short_name, in->type, in->industry, in->region,
+			       in->address, in->phone, in->tax_id, in->bank, in->bank_account, in->legal_rep,
+			       in->notes, in->since };
+	for (int i = 0; i < 14; i++)
+		if (vals[i])
+			sqlite3_bind_text(st, 2 + i, vals[i], -1, SQLITE_STATIC);
+	if (in->category)
+		sqlite3_bind_int64(st, 16, cat);
+	sqlite3_bind_text(st, 17, now, -1, SQLITE_STATIC);
+	return audited_update(db, id, st, "update");
+}
+
+credo_status credo_customer_update(credo_db *db, int64_t id, const credo_customer_new *in)
+{
+	/* Finance corrects codes without being allowed to edit the rest. */
+	int code_only = in->code && !in->name && !in->short_name && !in->type && !in->category &&
+			!in->industry && !in->region && !in->address && !in->phone && !in->tax_id &&
+			!in->bank && !in->bank_account && !in->legal_rep && !in->since && !in->notes;
+	credo_status rc = credo__mut_begin(db, code_only ? CREDO_PERM_CODE_EDIT : CREDO_PERM_CUSTOMER_EDIT);
+	if (rc)
+		return rc;
+	return credo__mut_end(db, update_customer(db, id, in));
+}
+
+static credo_status assign_customer(credo_db *db, int64_t id, const char *owner_login, const char *reason)
+{
+	int64_t owner = 0;
+	if (!owner_login || !*owner_login)
+		return credo__fail(db, CREDO_INVALID, "the new owner (a salesperson's login) is required");
+	credo_status rc = visible(db, id);
+	if (rc == CREDO_OK)
+		rc = resolve_owner(db, owner_login, &owner);
+	if (rc == CREDO_OK && reason && !credo__text_ok(reason, 0))
+		rc = credo__fail(db, CREDO_INVALID, "reason must be text without control characters");
+	if (rc)
+		return rc;
+	char *old = customer_value(db, id, "SELECT u.login FROM customers c JOIN users u ON u.id = c.owner_id"
+				   " WHERE c.id = ?1");
+	if (old && strcmp(old, owner_login) == 0) {
+		free(old);
+		return credo__fail(db, CREDO_RULE, "customer already belongs to %s", owner_login);
+	}
+	rc = add_history(db, id, "owner", old, owner_login, reason);
+	free(old);
+	sqlite3_stmt *st;
+	if (rc == CREDO_OK)
+		rc = credo__prepare(db, "UPDATE customers SET owner_id = ?2, updated_at = ?3 WHERE id = ?1", &st);
+	if (rc)
+		return rc;
+	char now[21];
+	credo__now(now);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, owner);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	return audited_update(db, id, st, "assign");
+}
+
+credo_status credo_customer_assign(credo_db *db, int64_t id, const char *owner_login, const char *reason)
+{
+	credo_status rc = credo__mut_begin(db, CREDO_PERM_CUSTOMER_ASSIGN);
+	if (rc)
+		return rc;
+	return credo__mut_end(db, assign_customer(db, id, owner_login, reason));
+}
+
+/* The lifecycle of seed 001 and DESIGN.md section 4: from -> allowed next states. */
+static const struct {
+	const char *from;
+	const char *to[4];
+} lifecycle[] = {
+	{ "prospect", { "evaluated", "lost" } },
+	{ "evaluated", { "active", "lost" } },
+	{ "active", { "at_risk", "lost" } },
+	{ "at_risk", { "active", "lost" } },
+	{ "lost", { "won_back" } },
+	{ "won_back", { "active", "at_risk", "lost" } },
+};
+
+static int known_status(const char *st)
+{
+	for (size_t i = 0; i < sizeof lifecycle / sizeof lifecycle[0]; i++)
+		if (strcmp(lifecycle[i].from, st) == 0)
+			return 1;
+	return 0;
+}
+
+static credo_status check_move(credo_db *db, const char *from, const char *to)
+{
+	if (!known_status(to))
+		return credo__fail(db, CREDO_INVALID, "customer status must be prospect, evaluated, active,"
+				   " at_risk, lost or won_back");
+	if (strcmp(from, "prospect") == 0 && strcmp(to, "active") == 0)
+		return credo__fail(db, CREDO_RULE, "a prospect cannot become active before it is evaluated:"
+				   " set it to evaluated first, with the evaluation as the note");
+	char allowed[96] = "";
+	for (size_t i = 0; i < sizeof lifecycle / sizeof lifecycle[0]; i++) {
+		if (strcmp(lifecycle[i].from, from) != 0)
+			continue;
+		for (int j = 0; j < 4 && lifecycle[i].to[j]; j++) {
+			if (strcmp(lifecycle[i].to[j], to) == 0)
+				return CREDO_OK;
+			size_t n = strlen(allowed);
+			snprintf(allowed + n, sizeof allowed - n, "%s%s", j ? ", " : "", lifecycle[i].to[j]);
+		}
+	}
+	return credo__fail(db, CREDO_RULE, "a customer that is %s can only become %s", from, allowed);
+}
+
+static credo_status set_status(credo_db *db, int64_t id, const char *status, const char *note)
+{
+	credo_status rc = visible(db, id);
+	if (rc)
+		return rc;
+	if (note && (!credo__text_ok(note, 0) || strlen(note) > 2000))
+		return credo__fail(db, CREDO_INVALID, "note must be at most 2000 bytes of text without control characters");
+	char *old = customer_value(db, id, "SELECT status FROM customers WHERE id = ?1");
+	rc = check_move(db, old ? old : "", status ? status : "");
+	if (rc == CREDO_OK && strcmp(status, "evaluated") == 0 && (!note || !*note))
+		rc = credo__fail(db, CREDO_RULE, "evaluating a customer needs the evaluation as a note");
+	if (rc == CREDO_OK)
+		rc = add_history(db, id, "status", old, status, note);
+	free(old);
+	sqlite3_stmt *st;
+	if (rc == CREDO_OK)
+		rc = credo__prepare(db, "UPDATE customers SET status = ?2, updated_at = ?3 WHERE id = ?1", &st);
+	if (rc)
+		return rc;
+	char now[21];
+	credo__now(now);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	return audited_update(db, id, st, "set_status");
+}
+
+credo_status credo_customer_set_status(credo_db *db, int64_t id, const char *status, const char *note)
+{
+	credo_status rc = credo__mut_begin(db, CREDO_PERM_CUSTOMER_EDIT);
+	if (rc)
+		return rc;
+	return credo__mut_end(db, set_status(db, id, status, note));
+}
+
+static credo_status set_reputation(credo_db *db, int64_t id, int bad, const char *reason)
+{
+	credo_status rc = visible(db, id);
+	if (rc)
+		return rc;
+	if (!reason || !*reason || !credo__text_ok(reason, 0))
+		return credo__fail(db, CREDO_INVALID, "a reputation decision needs a reason");
+	char *old = customer_value(db, id, "SELECT CASE reputation_bad WHEN 1 THEN 'bad' ELSE 'good' END"
+				   " FROM customers WHERE id = ?1");
+	rc = add_history(db, id, "reputation", old, bad ? "bad" : "good", reason);
+	free(old);
+	sqlite3_stmt *st;
+	if (rc == CREDO_OK)
+		rc = credo__prepare(db, "UPDATE customers SET reputation_bad = ?2, updated_at = ?3 WHERE id = ?1", &st);
+	if (rc)
+		return rc;
+	char now[21];
+	credo__now(now);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, bad ? 1 : 0);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	return audited_update(db, id, st, "set_reputation");
+}
+
+credo_status credo_customer_set_reputation(credo_db *db, int64_t id, int bad, const char *reason)
+{
+	credo_status rc = credo__mut_begin(db, CREDO_PERM_CREDIT_DECIDE);
+	if (rc)
+		return rc;
+	return credo__mut_end(db, set_reputation(db, id, bad, reason));
+}
+
+credo_status credo_customer_history(credo_db *db, int64_t id, credo_customer_change_cb cb, void *ctx)
+{
+	if (db->actor.id <= 0)
+		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
+	credo_status rc = visible(db, id);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st;
+	rc = credo__prepare(db, "SELECT h.field, coalesce(h.old_value, ''), coalesce(h.new_value, ''),"
+			    " h.changed_at, u.login, h.reason FROM customer_history h"
+			    " JOIN users u ON u.id = h.changed_by WHERE h.customer_id = ?1 ORDER BY h.id", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	int r;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		credo_customer_change ch = {
+			.field = credo__col_text(st, 0), .old_value = credo__col_text(st, 1),
+			.new_value = credo__col_text(st, 2), .changed_at = credo__col_text(st, 3),
+			.changed_by = credo__col_text(st, 4), .reason = credo__col_text(st, 5),
+		};
+		if (cb(&ch, ctx)) {
+			rc = CREDO_STOP;
+			break;
+		}
+	}
+	if (rc == CREDO_OK && r != SQLITE_DONE)
+		rc = credo__dberr(db, "reading customer history");
+	sqlite3_finalize(st);
+	return rc;
 }
