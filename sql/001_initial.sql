@@ -135,7 +135,8 @@ CREATE TABLE visits (
 	contact_id  INTEGER REFERENCES contacts(id),
 	visit_date  TEXT NOT NULL CHECK (date(visit_date) IS visit_date),
 	kind        TEXT NOT NULL CHECK (kind IN ('visit', 'phone', 'email', 'meeting', 'credit_visit')),
-	planned     INTEGER NOT NULL DEFAULT 0 CHECK (planned IN (0, 1)),
+	planned     INTEGER NOT NULL DEFAULT 0 CHECK (planned IN (0, 1)),	-- 1: planned, not yet done
+	plan_date   TEXT CHECK (plan_date IS NULL OR date(plan_date) IS plan_date),	-- the day it was planned for
 	purpose     TEXT NOT NULL DEFAULT '',
 	findings    TEXT NOT NULL DEFAULT '',
 	outcome     TEXT NOT NULL DEFAULT '',
@@ -148,6 +149,7 @@ CREATE TABLE visits (
 CREATE INDEX visits_customer ON visits(customer_id, visit_date);
 CREATE INDEX visits_lead ON visits(lead_id, visit_date);
 CREATE INDEX visits_user ON visits(user_id, visit_date);
+CREATE INDEX visits_next ON visits(next_date) WHERE next_date IS NOT NULL;
 
 CREATE TABLE opportunity_stages (
 	id          INTEGER PRIMARY KEY,

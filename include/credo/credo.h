@@ -14,6 +14,7 @@
 #include "credo/lead.h"
 #include "credo/opportunity.h"
 #include "credo/complaint.h"
+#include "credo/import.h"
 #include "credo/demo.h"
 #include "credo/text.h"
 

@@ -83,9 +83,11 @@ typedef struct credo_customer_key {
 } credo_customer_key;
 
 typedef struct credo_customer_query {
-	const char *search;	/* substring of code, name, short name or phone; NULL/"" = all */
+	const char *search;	/* substring of code, name, short name, phone or a contact's name
+				   or phone (Latin letters ignore case); NULL/"" = all */
 	credo_customer_sort sort;
 	credo_customer_key after;	/* rows strictly after (forward) or before (backward) this key */
+	const char *owner_login;	/* only this salesperson's customers; NULL = all in scope */
 	int backward;		/* 1: rows before the key, delivered nearest first */
 	int limit;		/* rows to deliver, 1..1000 */
 } credo_customer_query;
@@ -102,6 +104,14 @@ credo_status credo_customer_page(credo_db *db, const credo_customer_query *q,
 /* Cursor for continuing after row c under sort s. */
 void credo_customer_key_of(const credo_customer *c, credo_customer_sort s,
 			   credo_customer_key *key);
+
+/*
+ * The best matches for search in the actor's scope, at most limit (1..1000):
+ * exact code first, then names and short names starting with the text, then
+ * the rest by name.
+ */
+credo_status credo_customer_search(credo_db *db, const char *search, int limit,
+				   credo_customer_cb cb, void *ctx);
 
 /* Number of customers in the actor's scope matching search (NULL = all). */
 credo_status credo_customer_count(credo_db *db, const char *search, int64_t *out);

@@ -121,3 +121,44 @@ void cli_put_cell(FILE *out, const char *s, int cells)
 	credo_text_fit(s, cells, 1, buf, sizeof buf);
 	fputs(buf, out);
 }
+
+int cli_print_code(const credo_customer *c, void *ctx)
+{
+	fprintf(ctx, "%s\n", c->code);
+	return 0;
+}
+
+struct each_ctx {
+	const char *owner;
+	credo_customer_cb cb;
+	void *ctx;
+	credo_customer_key last;
+	int rows;
+};
+
+static int each_row(const credo_customer *c, void *arg)
+{
+	struct each_ctx *e = arg;
+	e->rows++;
+	credo_customer_key_of(c, CREDO_CUSTOMER_BY_NAME, &e->last);
+	if (e->owner && strcmp(e->owner, c->owner_login) != 0)
+		return 0;
+	return e->cb(c, e->ctx);
+}
+
+credo_status cli_each_customer(credo_db *db, const char *search, const char *owner,
+			       credo_customer_cb cb, void *ctx)
+{
+	struct each_ctx e = { .owner = owner, .cb = cb, .ctx = ctx };
+	if (search && *search)
+		return credo_customer_search(db, search, 1000, each_row, &e);
+	/* Page by page, so memory stays flat whatever the number of customers. */
+	credo_customer_query q = { .sort = CREDO_CUSTOMER_BY_NAME, .owner_login = owner, .limit = 500 };
+	credo_status st;
+	do {
+		e.rows = 0;
+		st = credo_customer_page(db, &q, each_row, &e);
+		q.after = e.last;
+	} while (st == CREDO_OK && e.rows == q.limit);
+	return st;
+}

@@ -61,6 +61,16 @@ const char *cli_os_login(void);
 /* Print s padded to cells display columns (Chinese counts two). */
 void cli_put_cell(FILE *out, const char *s, int cells);
 
+/* Customer callback printing the code: for commands that report a new or changed customer. */
+int cli_print_code(const credo_customer *c, void *ctx);
+
+/*
+ * Every customer in scope: the best 1000 matches of search ranked, or all of
+ * them by name page by page; only owner's when owner is not NULL.
+ */
+credo_status cli_each_customer(credo_db *db, const char *search, const char *owner,
+			       credo_customer_cb cb, void *ctx);
+
 /* 1 if argv holds -h or --help before any "--". */
 int cli_wants_help(int argc, char **argv);
 

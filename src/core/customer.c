@@ -26,9 +26,17 @@ static const char SNAP_CUSTOMER[] =
 	" FROM customers c JOIN users u ON u.id = c.owner_id" \
 	" LEFT JOIN categories k ON k.id = c.category_id"
 #define CUSTOMER_SCOPE " (?1 OR c.owner_id = ?2)"
+/*
+ * ?3 is the LIKE pattern, which the trigram index answers for three or more
+ * characters; LIKE has no ESCAPE there, so ?7, the raw text, makes '%' and
+ * '_' count literally. The trigram index cannot answer shorter text, so ?9
+ * (set for one or two characters) scans the search texts instead; SQLite
+ * tests a constant ?9 once, not per row.
+ */
 #define CUSTOMER_SEARCH \
-	" AND (?3 IS NULL OR c.name LIKE ?3 ESCAPE '\\' OR c.code LIKE ?3 ESCAPE '\\'" \
-	" OR c.short_name LIKE ?3 ESCAPE '\\' OR c.phone LIKE ?3 ESCAPE '\\')"
+	" AND (?3 IS NULL OR c.id IN (SELECT rowid FROM customer_search" \
+	" WHERE body LIKE ?3 AND instr(lower(body), lower(?7)) > 0" \
+	" UNION ALL SELECT rowid FROM customer_search WHERE ?9 AND instr(lower(body), lower(?7)) > 0))"
 
 static void customer_from(sqlite3_stmt *st, credo_customer *c)
 {
@@ -61,25 +69,27 @@ static void bind_scope(credo_db *db, sqlite3_stmt *st)
 	sqlite3_bind_int64(st, 2, db->actor.id);
 }
 
-/* Bind "%text%" for LIKE with %, _ and \ escaped; NULL for no search. */
-static credo_status bind_search(credo_db *db, sqlite3_stmt *st, int i, const char *q)
+/* Bind ?3 "%text%" and ?7 the raw text, or NULL for no search. */
+static credo_status bind_search(credo_db *db, sqlite3_stmt *st, const char *q)
 {
 	if (!q || !*q)
-		return sqlite3_bind_null(st, i) == SQLITE_OK ? CREDO_OK : credo__dberr(db, "searching");
+		return CREDO_OK;
+	if (!credo__text_ok(q, 0) || strlen(q) > 200)
+		return credo__fail(db, CREDO_INVALID, "search text must be at most 200 bytes without control characters");
 	size_t n = strlen(q);
-	char *pat = malloc(2 * n + 3);
+	char *pat = malloc(n + 3);
 	if (!pat)
 		return credo__fail(db, CREDO_NOMEM, "out of memory");
-	char *o = pat;
-	*o++ = '%';
-	for (const char *p = q; *p; p++) {
-		if (*p == '%' || *p == '_' || *p == '\\')
-			*o++ = '\\';
-		*o++ = *p;
-	}
-	*o++ = '%';
-	*o = '\0';
-	sqlite3_bind_text(st, i, pat, -1, free);
+	pat[0] = '%';
+	memcpy(pat + 1, q, n);
+	pat[n + 1] = '%';
+	pat[n + 2] = '\0';
+	sqlite3_bind_text(st, 3, pat, -1, free);
+	sqlite3_bind_text(st, 7, q, -1, SQLITE_TRANSIENT);
+	int chars = 0;
+	for (const char *p = q; *p; p++)
+		chars += ((unsigned char)*p & 0xc0) != 0x80;
+	sqlite3_bind_int(st, 9, chars < 3);
 	return CREDO_OK;
 }
 
@@ -127,7 +137,7 @@ credo_status credo_customer_get(credo_db *db, int64_t id, credo_customer_cb cb, 
 /* The four keyset queries: sort column x direction. Only these constants are ever prepared. */
 #define PAGE_SQL(col, cmp, dir) \
 	"SELECT " CUSTOMER_COLS CUSTOMER_FROM " WHERE" CUSTOMER_SCOPE CUSTOMER_SEARCH \
-	" AND (?4 IS NULL OR (" col ", c.id) " cmp " (?4, ?5))" \
+	" AND (?4 IS NULL OR (" col ", c.id) " cmp " (?4, ?5)) AND (?8 IS NULL OR u.login = ?8)" \
 	" ORDER BY " col " " dir ", c.id " dir " LIMIT ?6"
 
 static const char *const page_sql[2][2] = {
@@ -147,7 +157,7 @@ credo_status credo_customer_page(credo_db *db, const credo_customer_query *q,
 	if (rc)
 		return rc;
 	bind_scope(db, st);
-	rc = bind_search(db, st, 3, q->search);
+	rc = bind_search(db, st, q->search);
 	if (rc) {
 		sqlite3_finalize(st);
 		return rc;
@@ -157,7 +167,33 @@ credo_status credo_customer_page(credo_db *db, const credo_customer_query *q,
 		sqlite3_bind_int64(st, 5, q->after.id);
 	}
 	sqlite3_bind_int(st, 6, q->limit);
+	credo__bind_text_or_null(st, 8, q->owner_login);
 	return step_rows(db, st, cb, ctx, "listing customers");
+}
+
+credo_status credo_customer_search(credo_db *db, const char *search, int limit,
+				   credo_customer_cb cb, void *ctx)
+{
+	if (db->actor.id <= 0)
+		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
+	if (limit < 1 || limit > 1000)
+		return credo__fail(db, CREDO_INVALID, "a search returns 1 to 1000 rows");
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "SELECT " CUSTOMER_COLS CUSTOMER_FROM " WHERE" CUSTOMER_SCOPE
+					 CUSTOMER_SEARCH " ORDER BY CASE WHEN c.code = ?7 THEN 0"
+					 " WHEN substr(c.name, 1, length(?7)) = ?7 THEN 1"
+					 " WHEN substr(c.short_name, 1, length(?7)) = ?7 THEN 2 ELSE 3 END,"
+					 " c.name, c.id LIMIT ?6", &st);
+	if (rc)
+		return rc;
+	bind_scope(db, st);
+	rc = bind_search(db, st, search);
+	if (rc) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	sqlite3_bind_int(st, 6, limit);
+	return step_rows(db, st, cb, ctx, "searching customers");
 }
 
 void credo_customer_key_of(const credo_customer *c, credo_customer_sort s, credo_customer_key *key)
@@ -177,7 +213,7 @@ credo_status credo_customer_count(credo_db *db, const char *search, int64_t *out
 	if (rc)
 		return rc;
 	bind_scope(db, st);
-	rc = bind_search(db, st, 3, search);
+	rc = bind_search(db, st, search);
 	if (rc == CREDO_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
 			*out = sqlite3_column_int64(st, 0);
@@ -195,9 +231,11 @@ static credo_status check_text(credo_db *db, const char *field, const char *v, s
 		return required ? credo__fail(db, CREDO_INVALID, "customer %s is required", field) : CREDO_OK;
 	if (strlen(v) > max)
 		return credo__fail(db, CREDO_INVALID, "customer %s is longer than %zu bytes", field, max);
-	if (!credo__text_ok(v, 0))
-		return credo__fail(db, CREDO_INVALID, "customer %s must be UTF-8 text without control characters",
-				   field);
+	/* Notes and addresses may run over several lines; names and codes may not. */
+	int multiline = strcmp(field, "notes") == 0 || strcmp(field, "address") == 0;
+	if (!credo__text_ok(v, multiline))
+		return credo__fail(db, CREDO_INVALID, "customer %s must be UTF-8 text without control characters%s",
+				   field, multiline ? "" : " or line breaks");
 	return CREDO_OK;
 }
 

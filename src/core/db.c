@@ -299,7 +299,7 @@ credo_status credo__setting(credo_db *db, const char *key, char *buf, size_t len
 	return rc;
 }
 
-int credo__text_ok(const char *s, int tabs)
+int credo__text_ok(const char *s, int multiline)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
@@ -307,7 +307,7 @@ int credo__text_ok(const char *s, int tabs)
 		int n;
 		unsigned cp;
 		if (c < 0x80) {
-			if ((c < 0x20 && !(tabs && c == '\t')) || c == 0x7f)
+			if ((c < 0x20 && !(multiline && (c == '\t' || c == '\n'))) || c == 0x7f)
 				return 0;
 			p++;
 			continue;

@@ -101,7 +101,10 @@ credo_status credo__act_as(credo_db *db, const char *login);
 /* SHA-256 of data as 64 lowercase hex digits plus NUL. */
 void credo__sha256_hex(const void *data, size_t len, char out[65]);
 
-/* 1 if s is valid UTF-8 without control characters (tab allowed when tabs != 0). */
-int credo__text_ok(const char *s, int tabs);
+/*
+ * 1 if s is valid UTF-8 without control characters; multiline text (notes,
+ * findings) may also hold newlines and tabs.
+ */
+int credo__text_ok(const char *s, int multiline);
 
 #endif

@@ -1,0 +1,267 @@
+/* import.c - CSV import of customers and contacts with libcsv, all or nothing. */
+#include <csv.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define MAX_COLS 32
+
+/* A column: its names in a header (English, Chinese) and where it goes. */
+struct column {
+	const char *name;
+	const char *label;
+	size_t off;	/* offset of the const char * in the target struct */
+};
+
+#define CUST(f, label) { #f, label, offsetof(credo_customer_new, f) }
+static const struct column customer_cols[] = {
+	CUST(code, "编码"), CUST(name, "名称"), CUST(short_name, "简称"), CUST(type, "类型"),
+	CUST(category, "类别"), CUST(industry, "行业"), CUST(region, "地区"), CUST(address, "地址"),
+	CUST(phone, "电话"), CUST(tax_id, "税号"), CUST(bank, "开户行"), CUST(bank_account, "账号"),
+	CUST(legal_rep, "法人代表"), { "owner", "业务员", offsetof(credo_customer_new, owner_login) },
+	CUST(since, "合作起始"), CUST(notes, "备注"),
+};
+#undef CUST
+
+/* Contacts name their customer by code; it is resolved per row. */
+struct contact_row {
+	const char *customer;
+	const char *name, *title, *department, *phone, *email, *role, *notes;
+};
+#define CONT(f, label) { #f, label, offsetof(struct contact_row, f) }
+static const struct column contact_cols[] = {
+	CONT(customer, "客户编码"), CONT(name, "姓名"), CONT(title, "职务"), CONT(department, "部门"),
+	CONT(phone, "电话"), CONT(email, "邮箱"), CONT(role, "角色"), CONT(notes, "备注"),
+};
+#undef CONT
+
+struct importer {
+	credo_db *db;
+	credo_import_kind kind;
+	const struct column *cols;
+	int ncols;
+	credo_import_error_cb cb;
+	void *ctx;
+	credo_import_result *res;
+
+	int map[MAX_COLS];	/* file column -> index in cols, -1 before the header */
+	int file_cols;
+	int header_done;
+	char *fields[MAX_COLS];
+	int nfields;
+	int too_many;
+	long line;		/* line being fed */
+	long row_line;		/* line where the current row started */
+	credo_status fatal;	/* a database error stops everything */
+};
+
+static void report(struct importer *im, long line, const char *column, const char *reason)
+{
+	im->res->bad++;
+	credo_import_error e = { .line = line, .column = column ? column : "", .reason = reason };
+	if (im->cb)
+		im->cb(&e, im->ctx);
+}
+
+static void on_field(void *data, size_t len, void *arg)
+{
+	struct importer *im = arg;
+	if (im->nfields >= MAX_COLS) {
+		im->too_many = 1;
+		return;
+	}
+	char *s = malloc(len + 1);
+	if (!s) {
+		im->fatal = CREDO_NOMEM;
+		return;
+	}
+	/* A quoted field spanning lines of a CRLF file keeps plain newlines. */
+	size_t n = 0;
+	const char *d = data ? data : "";
+	for (size_t i = 0; i < len; i++)
+		if (!(d[i] == '\r' && i + 1 < len && d[i + 1] == '\n'))
+			s[n++] = d[i];
+	s[n] = '\0';
+	im->fields[im->nfields++] = s;
+}
+
+static int column_named(const struct importer *im, const char *name)
+{
+	for (int i = 0; i < im->ncols; i++)
+		if (strcmp(name, im->cols[i].name) == 0 || strcmp(name, im->cols[i].label) == 0)
+			return i;
+	return -1;
+}
+
+static void read_header(struct importer *im)
+{
+	im->header_done = 1;
+	im->file_cols = im->nfields;
+	int seen[MAX_COLS] = { 0 };
+	for (int i = 0; i < im->nfields; i++) {
+		const char *name = im->fields[i];
+		int c = column_named(im, name);
+		im->map[i] = c;
+		char why[160];
+		if (c < 0) {
+			snprintf(why, sizeof why, "unknown column \"%.60s\"", name);
+			report(im, im->row_line, name, why);
+		} else if (seen[c]++) {
+			snprintf(why, sizeof why, "column \"%.60s\" appears twice", name);
+			report(im, im->row_line, name, why);
+		}
+	}
+	const char *required = im->kind == CREDO_IMPORT_CUSTOMERS ? "name" : "customer";
+	int need = column_named(im, required);
+	if (!seen[need])
+		report(im, im->row_line, required, im->kind == CREDO_IMPORT_CUSTOMERS
+		       ? "the header has no name column" : "the header has no customer column");
+	if (im->kind == CREDO_IMPORT_CONTACTS && !seen[column_named(im, "name")])
+		report(im, im->row_line, "name", "the header has no name column");
+}
+
+/* Put the row's fields where the column map says; "" stays "" (not given). */
+static void fill(struct importer *im, void *target)
+{
+	for (int i = 0; i < im->nfields; i++) {
+		int c = im->map[i];
+		if (c >= 0)
+			*(const char **)((char *)target + im->cols[c].off) = im->fields[i];
+	}
+}
+
+static credo_status import_row(struct importer *im)
+{
+	credo_db *db = im->db;
+	if (im->kind == CREDO_IMPORT_CUSTOMERS) {
+		credo_customer_new c = { 0 };
+		fill(im, &c);
+		return credo_customer_add(db, &c, NULL);
+	}
+	struct contact_row r = { 0 };
+	fill(im, &r);
+	credo_contact c = { .name = r.name, .title = r.title, .department = r.department, .phone = r.phone,
+			    .email = r.email, .role = r.role, .notes = r.notes };
+	credo_status rc = credo_customer_find(db, r.customer ? r.customer : "", &c.customer_id);
+	if (rc)
+		return rc;
+	return credo_contact_add(db, &c, NULL);
+}
+
+static void on_row(int term, void *arg)
+{
+	(void)term;
+	struct importer *im = arg;
+	if (im->fatal)
+		goto done;
+	if (!im->header_done) {
+		read_header(im);
+		goto done;
+	}
+	if (im->nfields == 1 && im->fields[0][0] == '\0')
+		goto done;	/* a blank line */
+	im->res->rows++;
+	char why[160];
+	if (im->too_many || im->nfields != im->file_cols) {
+		snprintf(why, sizeof why, "has %d fields, the header has %d", im->nfields, im->file_cols);
+		report(im, im->row_line, "", why);
+		goto done;
+	}
+	for (int i = 0; i < im->nfields; i++) {
+		/* Which control characters a field may hold is the field's own rule. */
+		if (!credo__text_ok(im->fields[i], 1)) {
+			report(im, im->row_line, im->map[i] >= 0 ? im->cols[im->map[i]].name : "",
+			       "not valid UTF-8 text, or holds control characters");
+			goto done;
+		}
+	}
+	credo_status rc = import_row(im);
+	if (rc == CREDO_OK)
+		im->res->imported++;
+	else if (credo_status_kind_of(rc) == CREDO_KIND_DB)
+		im->fatal = rc;
+	else
+		report(im, im->row_line, "", credo_errmsg(im->db));
+done:
+	for (int i = 0; i < im->nfields; i++)
+		free(im->fields[i]);
+	im->nfields = 0;
+	im->too_many = 0;
+	im->row_line = im->line + 1;
+}
+
+/* Feed the file line by line so each row knows the line it started on. */
+static credo_status parse_file(struct importer *im, FILE *f)
+{
+	struct csv_parser p;
+	if (csv_init(&p, CSV_STRICT | CSV_EMPTY_IS_NULL) != 0)
+		return credo__fail(im->db, CREDO_NOMEM, "out of memory");
+	csv_set_opts(&p, CSV_STRICT);
+	char *buf = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	im->line = 0;
+	im->row_line = 1;
+	while (!im->fatal && (n = getline(&buf, &cap, f)) > 0) {
+		im->line++;
+		char *s = buf;
+		if (im->line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			s += 3;	/* UTF-8 byte order mark */
+			n -= 3;
+		}
+		if (csv_parse(&p, s, (size_t)n, on_field, on_row, im) != (size_t)n) {
+			char why[96];
+			snprintf(why, sizeof why, "CSV syntax: %s", csv_strerror(csv_error(&p)));
+			report(im, im->row_line, "", why);
+			break;
+		}
+	}
+	if (!im->fatal && csv_fini(&p, on_field, on_row, im) != 0)
+		report(im, im->row_line, "", "CSV syntax: a quoted field is not closed");
+	csv_free(&p);
+	free(buf);
+	for (int i = 0; i < im->nfields; i++)
+		free(im->fields[i]);
+	return im->fatal;
+}
+
+credo_status credo_import(credo_db *db, credo_import_kind kind, const char *path, int dry_run,
+			  credo_import_error_cb cb, void *ctx, credo_import_result *result)
+{
+	credo_import_result local;
+	credo_import_result *res = result ? result : &local;
+	memset(res, 0, sizeof *res);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return credo__fail(db, CREDO_IO, "cannot read %s: %s", path, strerror(errno));
+	credo_status rc = credo__mut_begin(db, CREDO_PERM_CUSTOMER_EDIT);
+	if (rc) {
+		fclose(f);
+		return rc;
+	}
+	struct importer im = {
+		.db = db, .kind = kind, .cb = cb, .ctx = ctx, .res = res,
+		.cols = kind == CREDO_IMPORT_CUSTOMERS ? customer_cols : contact_cols,
+		.ncols = kind == CREDO_IMPORT_CUSTOMERS ? (int)(sizeof customer_cols / sizeof customer_cols[0])
+							: (int)(sizeof contact_cols / sizeof contact_cols[0]),
+	};
+	rc = parse_file(&im, f);
+	fclose(f);
+	if (rc == CREDO_OK && !im.header_done)
+		report(&im, 1, "", "the file is empty: the first line must name the columns");
+	if (rc == CREDO_OK && res->bad > 0)
+		rc = credo__fail(db, CREDO_INVALID, "%ld of %ld rows are bad; nothing was imported",
+				 res->bad, res->rows);
+	/* A dry run or a bad file rolls back every row that did go in. */
+	int keep = rc == CREDO_OK && !dry_run;
+	credo_status end = credo__mut_end(db, keep ? CREDO_OK : (rc ? rc : CREDO_STOP));
+	if (!keep)
+		res->imported = 0;
+	if (rc == CREDO_OK && keep)
+		return end;
+	return rc;
+}
