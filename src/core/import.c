@@ -198,9 +198,8 @@ done:
 static credo_status parse_file(struct importer *im, FILE *f)
 {
 	struct csv_parser p;
-	if (csv_init(&p, CSV_STRICT | CSV_EMPTY_IS_NULL) != 0)
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL) != 0)
 		return credo__fail(im->db, CREDO_NOMEM, "out of memory");
-	csv_set_opts(&p, CSV_STRICT);
 	char *buf = NULL;
 	size_t cap = 0;
 	ssize_t n;
