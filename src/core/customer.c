@@ -392,7 +392,11 @@ static credo_status insert_customer(credo_db *db, const credo_customer_new *in, 
 	for (int i = 0; i < 8; i++)
 		sqlite3_bind_text(st, 6 + i, more[i] ? more[i] : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 14, owner);
-	credo__bind_text_or_null(st, 15, in->since);
+	char since[CREDO_DATE_BUFSZ] = "";
+	credo_date day;
+	if (in->since && credo_date_parse(in->since, &day, NULL) == CREDO_OK)
+		credo_date_format(day, since, sizeof since);	/* stored canonical, without blanks */
+	credo__bind_text_or_null(st, 15, since);
 	sqlite3_bind_text(st, 16, in->notes ? in->notes : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 17, now, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
@@ -547,9 +551,13 @@ static credo_status update_customer(credo_db *db, int64_t id, const credo_custom
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
+	char since[CREDO_DATE_BUFSZ] = "";
+	credo_date day;
+	if (in->since && *in->since && credo_date_parse(in->since, &day, NULL) == CREDO_OK)
+		credo_date_format(day, since, sizeof since);
 	const char *vals[] = { in->code, in->name, in->short_name, in->type, in->industry, in->region,
 			       in->address, in->phone, in->tax_id, in->bank, in->bank_account, in->legal_rep,
-			       in->notes, in->since };
+			       in->notes, in->since ? since : NULL };
 	for (int i = 0; i < 14; i++)
 		if (vals[i])
 			sqlite3_bind_text(st, 2 + i, vals[i], -1, SQLITE_STATIC);

@@ -39,13 +39,14 @@ credo_status credo_money_parse(const char *text, credo_money *out, const char **
 	const char *p = text;
 	while (is_blank(*p))
 		p++;
-	int neg = 0;
+	int neg = 0, signed_ = 0;
 	if (*p == '-' || *p == '+') {
 		neg = *p == '-';
+		signed_ = 1;
 		p++;
 	}
 	p = skip_currency(p);
-	if (!neg && *p == '-') {	/* "¥-12.30" */
+	if (!signed_ && *p == '-') {	/* "¥-12.30" */
 		neg = 1;
 		p++;
 	}

@@ -251,33 +251,36 @@ static credo_status insert_user(credo_db *db, const char *login, credo_role role
 
 credo_status credo_init_admin(credo_db *db, const char *login, const char *name)
 {
-	sqlite3_stmt *st;
-	credo_status rc = credo__prepare(db, "SELECT count(*) FROM users", &st);
-	if (rc)
-		return rc;
-	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_finalize(st);
-	if (n != 0)
-		return credo__fail(db, CREDO_EXISTS, "%s already has users; an admin adds more with: credo user add",
-				   db->path);
-	rc = check_login(db, login);
+	credo_status rc = check_login(db, login);
 	if (rc)
 		return rc;
 	/* Bootstrap: nobody can hold a permission before the first user exists. */
-	snprintf(db->actor.login, sizeof db->actor.login, "%s", login);
-	db->actor.via[0] = '\0';
-	db->actor.role = CREDO_ROLE_ADMIN;
-	db->actor.id = 0;
+	struct credo_actor was = db->actor;
 	rc = credo__exec(db, "BEGIN IMMEDIATE", "starting the first user");
 	if (rc)
 		return rc;
 	db->mut_depth = 1;
 	db->mut_audits = 0;
-	rc = insert_user(db, login, CREDO_ROLE_ADMIN, name, NULL);
+	/* Counted under the write lock, so two racing inits cannot both make an admin. */
+	sqlite3_stmt *st;
+	rc = credo__prepare(db, "SELECT count(*) FROM users", &st);
+	if (rc == CREDO_OK) {
+		int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+		sqlite3_finalize(st);
+		if (n != 0)
+			rc = credo__fail(db, CREDO_EXISTS, "%s already has users; an admin adds more with:"
+					 " credo user add", db->path);
+	}
+	if (rc == CREDO_OK) {
+		snprintf(db->actor.login, sizeof db->actor.login, "%s", login);
+		db->actor.via[0] = '\0';
+		db->actor.role = CREDO_ROLE_ADMIN;
+		db->actor.id = 0;
+		rc = insert_user(db, login, CREDO_ROLE_ADMIN, name, NULL);
+	}
 	rc = credo__mut_end(db, rc);
 	if (rc) {
-		db->actor.id = -1;
-		db->actor.login[0] = '\0';
+		db->actor = was;
 		return rc;
 	}
 	return credo_login(db, login, NULL);
@@ -329,7 +332,11 @@ credo_status credo_user_set_role(credo_db *db, const char *login, credo_role rol
 		free(after);
 	}
 	free(before);
-	return credo__mut_end(db, rc);
+	rc = credo__mut_end(db, rc);
+	/* Demoting oneself takes effect at once, not at the next login. */
+	if (rc == CREDO_OK && u.id == db->actor.id)
+		db->actor.role = role;
+	return rc;
 }
 
 credo_status credo_user_list(credo_db *db, credo_user_cb cb, void *ctx)
