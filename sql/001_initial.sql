@@ -60,6 +60,7 @@ CREATE TABLE customers (
 	bank           TEXT NOT NULL DEFAULT '',
 	bank_account   TEXT NOT NULL DEFAULT '',
 	legal_rep      TEXT NOT NULL DEFAULT '',
+	payment_term_days INTEGER CHECK (payment_term_days IS NULL OR payment_term_days BETWEEN 0 AND 3650),
 	owner_id       INTEGER NOT NULL REFERENCES users(id),
 	since          TEXT CHECK (since IS NULL OR date(since) IS since),
 	reputation_bad INTEGER NOT NULL DEFAULT 0 CHECK (reputation_bad IN (0, 1)),
@@ -282,14 +283,18 @@ CREATE INDEX payments_day ON payments(pay_day);
 -- A payment applied to an invoice on a date; aging as of a past date reads
 -- these dates, not today's balances.
 CREATE TABLE allocations (
-	id         INTEGER PRIMARY KEY,
-	payment_id INTEGER NOT NULL REFERENCES payments(id),
-	invoice_id INTEGER NOT NULL REFERENCES invoices(id),
-	amount     INTEGER NOT NULL CHECK (amount > 0),
-	alloc_date TEXT NOT NULL CHECK (date(alloc_date) IS alloc_date),
-	alloc_day  INTEGER GENERATED ALWAYS AS (CAST(julianday(alloc_date) - 2440587.5 AS INTEGER)) STORED
+	id             INTEGER PRIMARY KEY,
+	payment_id     INTEGER REFERENCES payments(id),
+	credit_note_id INTEGER REFERENCES invoices(id),	-- a credit note applied like a payment
+	invoice_id     INTEGER NOT NULL REFERENCES invoices(id),
+	amount         INTEGER NOT NULL CHECK (amount > 0),
+	alloc_date     TEXT NOT NULL CHECK (date(alloc_date) IS alloc_date),
+	reversed_at    TEXT CHECK (reversed_at IS NULL OR date(reversed_at) IS reversed_at),
+	alloc_day      INTEGER GENERATED ALWAYS AS (CAST(julianday(alloc_date) - 2440587.5 AS INTEGER)) STORED,
+	CHECK ((payment_id IS NULL) <> (credit_note_id IS NULL))
 ) STRICT;
 CREATE INDEX allocations_invoice ON allocations(invoice_id, alloc_day);
+CREATE INDEX allocations_credit_note ON allocations(credit_note_id) WHERE credit_note_id IS NOT NULL;
 CREATE INDEX allocations_payment ON allocations(payment_id);
 
 CREATE TABLE credit_files (
@@ -460,7 +465,9 @@ INSERT INTO settings(key, value) VALUES
 	('code.contract', 'HT-{yyyy}-{seq:4}'),
 	('code.invoice', 'INV-{yyyy}-{seq:5}'),
 	('code.payment', 'PAY-{yyyy}-{seq:5}'),
-	('code.product', 'P{seq:5}');
+	('code.product', 'P{seq:5}'),
+	('ledger.default_term_days', '30'),
+	('ledger.max_advance', '50000.00');
 
 INSERT INTO opportunity_stages(name, probability, sort_order, outcome) VALUES
 	('lead', 10, 1, 'open'),

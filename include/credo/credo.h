@@ -15,6 +15,11 @@
 #include "credo/opportunity.h"
 #include "credo/complaint.h"
 #include "credo/import.h"
+#include "credo/product.h"
+#include "credo/contract.h"
+#include "credo/invoice.h"
+#include "credo/payment.h"
+#include "credo/ledger.h"
 #include "credo/demo.h"
 #include "credo/text.h"
 

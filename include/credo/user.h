@@ -44,7 +44,8 @@ typedef enum credo_role {
 	X(VISIT_LOG,        CREDO_R(SALES) | CREDO_R(SALES_MANAGER) | CREDO_R(CREDIT), "log visits and calls") \
 	X(COMPLAINT,        CREDO_R(SALES) | CREDO_R(SALES_MANAGER) | CREDO_R(CREDIT) | CREDO_R(FINANCE), "record and handle complaints") \
 	X(STAGES,           CREDO_R(SALES_MANAGER) | CREDO_R(ADMIN), "change the opportunity stages") \
-	X(CONTRACT_EDIT,    CREDO_R(SALES) | CREDO_R(SALES_MANAGER), "draft contracts") \
+	X(CONTRACT_EDIT,    CREDO_R(SALES) | CREDO_R(SALES_MANAGER), "draft and run contracts") \
+	X(PRODUCT_EDIT,     CREDO_R(SALES_MANAGER) | CREDO_R(FINANCE) | CREDO_R(ADMIN), "maintain the product list") \
 	X(CREDIT_REQUEST,   CREDO_R(SALES) | CREDO_R(SALES_MANAGER), "request credit limits") \
 	X(CREDIT_DECIDE,    CREDO_R(CREDIT), "rate customers and approve credit limits") \
 	X(CREDIT_ESCALATED, CREDO_R(GM), "decide escalated credit disputes") \

@@ -441,8 +441,7 @@ credo_status credo_customer_find(credo_db *db, const char *code, int64_t *id)
 	return rc;
 }
 
-/* Within the actor's scope, or CREDO_NOTFOUND exactly as for a missing customer. */
-static credo_status visible(credo_db *db, int64_t id)
+credo_status credo__customer_visible(credo_db *db, int64_t id)
 {
 	sqlite3_stmt *st;
 	credo_status rc = credo__prepare(db, "SELECT 1 FROM customers c WHERE" CUSTOMER_SCOPE " AND c.id = ?3", &st);
@@ -505,7 +504,7 @@ static credo_status audited_update(credo_db *db, int64_t id, sqlite3_stmt *upd, 
 
 static credo_status update_customer(credo_db *db, int64_t id, const credo_customer_new *in)
 {
-	credo_status rc = visible(db, id);
+	credo_status rc = credo__customer_visible(db, id);
 	if (rc == CREDO_OK)
 		rc = validate_fields(db, in, 0);
 	if (rc)
@@ -584,7 +583,7 @@ static credo_status assign_customer(credo_db *db, int64_t id, const char *owner_
 	int64_t owner = 0;
 	if (!owner_login || !*owner_login)
 		return credo__fail(db, CREDO_INVALID, "the new owner (a salesperson's login) is required");
-	credo_status rc = visible(db, id);
+	credo_status rc = credo__customer_visible(db, id);
 	if (rc == CREDO_OK)
 		rc = resolve_owner(db, owner_login, &owner);
 	if (rc == CREDO_OK && reason && !credo__text_ok(reason, 0))
@@ -665,7 +664,7 @@ static credo_status check_move(credo_db *db, const char *from, const char *to)
 
 static credo_status set_status(credo_db *db, int64_t id, const char *status, const char *note)
 {
-	credo_status rc = visible(db, id);
+	credo_status rc = credo__customer_visible(db, id);
 	if (rc)
 		return rc;
 	if (note && (!credo__text_ok(note, 0) || strlen(note) > 2000))
@@ -700,7 +699,7 @@ credo_status credo_customer_set_status(credo_db *db, int64_t id, const char *sta
 
 static credo_status set_reputation(credo_db *db, int64_t id, int bad, const char *reason)
 {
-	credo_status rc = visible(db, id);
+	credo_status rc = credo__customer_visible(db, id);
 	if (rc)
 		return rc;
 	if (!reason || !*reason || !credo__text_ok(reason, 0))
@@ -734,7 +733,7 @@ credo_status credo_customer_history(credo_db *db, int64_t id, credo_customer_cha
 {
 	if (db->actor.id <= 0)
 		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
-	credo_status rc = visible(db, id);
+	credo_status rc = credo__customer_visible(db, id);
 	if (rc)
 		return rc;
 	sqlite3_stmt *st;

@@ -336,3 +336,58 @@ int credo__text_ok(const char *s, int multiline)
 	}
 	return 1;
 }
+
+credo_status credo__date_arg(credo_db *db, const char *field, const char *text, char buf[CREDO_DATE_BUFSZ])
+{
+	credo_date d;
+	const char *why;
+	if (!text || !*text)
+		return credo__fail(db, CREDO_INVALID, "%s is required (YYYY-MM-DD)", field);
+	if (credo_date_parse(text, &d, &why) != CREDO_OK)
+		return credo__fail(db, CREDO_INVALID, "%s \"%s\": %s", field, text, why);
+	credo_date_format(d, buf, CREDO_DATE_BUFSZ);
+	return CREDO_OK;
+}
+
+credo_status credo__date_or_today(credo_db *db, const char *field, const char *text, char buf[CREDO_DATE_BUFSZ])
+{
+	if (!text || !*text) {
+		credo_date_format(credo_today(), buf, CREDO_DATE_BUFSZ);
+		return CREDO_OK;
+	}
+	return credo__date_arg(db, field, text, buf);
+}
+
+int64_t credo__setting_int(credo_db *db, const char *key, int64_t fallback)
+{
+	char buf[64], *end;
+	if (credo__setting(db, key, buf, sizeof buf) != CREDO_OK)
+		return fallback;
+	long long v = strtoll(buf, &end, 10);
+	return *buf && !*end ? v : fallback;
+}
+
+credo_money credo__setting_money(credo_db *db, const char *key, credo_money fallback)
+{
+	char buf[64];
+	credo_money v;
+	if (credo__setting(db, key, buf, sizeof buf) != CREDO_OK || credo_money_parse(buf, &v, NULL) != CREDO_OK)
+		return fallback;
+	return v;
+}
+
+credo_status credo__step_done(credo_db *db, sqlite3_stmt *st, const char *what)
+{
+	credo_status rc = sqlite3_step(st) == SQLITE_DONE ? CREDO_OK : credo__dberr(db, what);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+credo_status credo__audit_row(credo_db *db, const char *entity, int64_t id, const char *action,
+			      const char *snap_sql, const char *before)
+{
+	char *after = credo__snapshot(db, snap_sql, id);
+	credo_status rc = credo__audit(db, entity, id, action, before, after);
+	free(after);
+	return rc;
+}
