@@ -2,7 +2,8 @@
  * import.h - CSV import of customers and contacts, all or nothing.
  *
  * The first row names the columns (English names as in the CLI, or the
- * Chinese labels). UTF-8 with or without a BOM, LF or CRLF, quoted fields
+ * Chinese labels). Invoices and payments name their customer (and
+ * contract) by code; amounts are parsed exactly like credo_money_parse. UTF-8 with or without a BOM, LF or CRLF, quoted fields
  * with commas and newlines. Every row is checked by the same rules as
  * credo_customer_add / credo_contact_add; if any row is bad nothing is
  * imported, and every bad row is reported with its line number.
@@ -29,6 +30,8 @@ typedef struct credo_import_result {
 typedef enum credo_import_kind {
 	CREDO_IMPORT_CUSTOMERS,
 	CREDO_IMPORT_CONTACTS,
+	CREDO_IMPORT_INVOICES,	/* code, customer, contract, date, due_date, amount, notes */
+	CREDO_IMPORT_PAYMENTS,	/* code, customer, date, amount, method, reference */
 } credo_import_kind;
 
 /*

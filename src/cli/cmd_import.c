@@ -30,20 +30,22 @@ int cmd_import(const struct cli_globals *g, int argc, char **argv)
 		dry = 1;
 	}
 	if (argc - optind != 2)
-		return cli_usage(cmd, "%s", _("import takes what (customers or contacts) and a FILE"));
-	credo_import_kind kind;
-	if (strcmp(argv[optind], "customers") == 0)
-		kind = CREDO_IMPORT_CUSTOMERS;
-	else if (strcmp(argv[optind], "contacts") == 0)
-		kind = CREDO_IMPORT_CONTACTS;
-	else
+		return cli_usage(cmd, "%s", _("import takes what (customers, contacts, invoices or payments) and a FILE"));
+	static const char *const kinds[] = {
+		[CREDO_IMPORT_CUSTOMERS] = "customers", [CREDO_IMPORT_CONTACTS] = "contacts",
+		[CREDO_IMPORT_INVOICES] = "invoices", [CREDO_IMPORT_PAYMENTS] = "payments",
+	};
+	int kind = 0;
+	while (kind < 4 && strcmp(argv[optind], kinds[kind]) != 0)
+		kind++;
+	if (kind == 4)
 		return cli_usage(cmd, "%s '%s'", _("cannot import"), argv[optind]);
 	credo_db *db;
 	int rc = cli_open(g, 0, 1, &db);
 	if (rc)
 		return rc;
 	credo_import_result res;
-	credo_status st = credo_import(db, kind, argv[optind + 1], dry, print_error, NULL, &res);
+	credo_status st = credo_import(db, (credo_import_kind)kind, argv[optind + 1], dry, print_error, NULL, &res);
 	if (st)
 		rc = cli_fail(db, st);
 	else if (dry)

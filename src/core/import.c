@@ -39,6 +39,35 @@ static const struct column contact_cols[] = {
 };
 #undef CONT
 
+/* Invoices and payments: text as read, converted per row. */
+struct money_row {
+	const char *code, *customer, *contract, *date, *due_date, *amount, *notes, *method, *reference;
+};
+#define MONEY(f, label) { #f, label, offsetof(struct money_row, f) }
+static const struct column invoice_cols[] = {
+	MONEY(code, "发票号"), MONEY(customer, "客户编码"), MONEY(contract, "合同编号"), MONEY(date, "开票日期"),
+	MONEY(due_date, "到期日"), MONEY(amount, "金额"), MONEY(notes, "备注"),
+};
+static const struct column payment_cols[] = {
+	MONEY(code, "收款单号"), MONEY(customer, "客户编码"), MONEY(date, "收款日期"), MONEY(amount, "金额"),
+	MONEY(method, "方式"), MONEY(reference, "摘要"),
+};
+#undef MONEY
+
+static const struct {
+	const struct column *cols;
+	int ncols;
+	const char *required[3];	/* columns the header must have */
+} kinds[] = {
+	[CREDO_IMPORT_CUSTOMERS] = { customer_cols, (int)(sizeof customer_cols / sizeof customer_cols[0]), { "name" } },
+	[CREDO_IMPORT_CONTACTS] = { contact_cols, (int)(sizeof contact_cols / sizeof contact_cols[0]),
+				    { "customer", "name" } },
+	[CREDO_IMPORT_INVOICES] = { invoice_cols, (int)(sizeof invoice_cols / sizeof invoice_cols[0]),
+				    { "customer", "date", "amount" } },
+	[CREDO_IMPORT_PAYMENTS] = { payment_cols, (int)(sizeof payment_cols / sizeof payment_cols[0]),
+				    { "customer", "date", "amount" } },
+};
+
 struct importer {
 	credo_db *db;
 	credo_import_kind kind;
@@ -115,13 +144,14 @@ static void read_header(struct importer *im)
 			report(im, im->row_line, name, why);
 		}
 	}
-	const char *required = im->kind == CREDO_IMPORT_CUSTOMERS ? "name" : "customer";
-	int need = column_named(im, required);
-	if (!seen[need])
-		report(im, im->row_line, required, im->kind == CREDO_IMPORT_CUSTOMERS
-		       ? "the header has no name column" : "the header has no customer column");
-	if (im->kind == CREDO_IMPORT_CONTACTS && !seen[column_named(im, "name")])
-		report(im, im->row_line, "name", "the header has no name column");
+	for (int r = 0; r < 3 && kinds[im->kind].required[r]; r++) {
+		const char *name = kinds[im->kind].required[r];
+		if (!seen[column_named(im, name)]) {
+			char why[80];
+			snprintf(why, sizeof why, "the header has no %s column", name);
+			report(im, im->row_line, name, why);
+		}
+	}
 }
 
 /* Put the row's fields where the column map says; "" stays "" (not given). */
@@ -134,6 +164,48 @@ static void fill(struct importer *im, void *target)
 	}
 }
 
+/* An amount column: parsed exactly, or the row is reported with the rule. */
+static int row_amount(struct importer *im, const char *text, credo_money *out)
+{
+	const char *why = NULL;
+	if (credo_money_parse(text, out, &why) == CREDO_OK)
+		return 1;
+	report(im, im->row_line, "amount", why);
+	return 0;
+}
+
+/* Returns CREDO_STOP when the row was already reported. */
+static credo_status import_money(struct importer *im)
+{
+	credo_db *db = im->db;
+	struct money_row r = { 0 };
+	fill(im, &r);
+	int64_t customer = 0, contract = 0;
+	credo_money amount;
+	credo_status rc = credo_customer_find(db, r.customer ? r.customer : "", &customer);
+	if (rc == CREDO_OK && r.contract && *r.contract)
+		rc = credo_contract_find(db, r.contract, &contract);
+	if (rc)
+		return rc;
+	if (!row_amount(im, r.amount, &amount))
+		return CREDO_STOP;
+	if (im->kind == CREDO_IMPORT_INVOICES) {
+		if (amount < 0) {
+			credo_credit_note_new cn = { .customer_id = customer, .code = r.code && *r.code ? r.code : NULL,
+						     .date = r.date, .amount = -amount,
+						     .reason = r.notes && *r.notes ? r.notes : "imported credit note" };
+			return credo_credit_note_add(db, &cn, NULL);
+		}
+		credo_invoice_new inv = { .customer_id = customer, .contract_id = contract,
+					  .code = r.code && *r.code ? r.code : NULL, .date = r.date,
+					  .due_date = r.due_date, .amount = amount, .notes = r.notes };
+		return credo_invoice_add(db, &inv, NULL);
+	}
+	credo_payment_new p = { .customer_id = customer, .code = r.code && *r.code ? r.code : NULL,
+				.date = r.date, .amount = amount, .method = r.method, .reference = r.reference };
+	return credo_payment_add(db, &p, NULL);
+}
+
 static credo_status import_row(struct importer *im)
 {
 	credo_db *db = im->db;
@@ -142,6 +214,8 @@ static credo_status import_row(struct importer *im)
 		fill(im, &c);
 		return credo_customer_add(db, &c, NULL);
 	}
+	if (im->kind != CREDO_IMPORT_CONTACTS)
+		return import_money(im);
 	struct contact_row r = { 0 };
 	fill(im, &r);
 	credo_contact c = { .name = r.name, .title = r.title, .department = r.department, .phone = r.phone,
@@ -182,6 +256,8 @@ static void on_row(int term, void *arg)
 	credo_status rc = import_row(im);
 	if (rc == CREDO_OK)
 		im->res->imported++;
+	else if (rc == CREDO_STOP)
+		;	/* reported with its column already */
 	else if (credo_status_kind_of(rc) == CREDO_KIND_DB)
 		im->fatal = rc;
 	else
@@ -237,16 +313,20 @@ credo_status credo_import(credo_db *db, credo_import_kind kind, const char *path
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return credo__fail(db, CREDO_IO, "cannot read %s: %s", path, strerror(errno));
-	credo_status rc = credo__mut_begin(db, CREDO_PERM_CUSTOMER_EDIT);
+	if ((int)kind < 0 || kind > CREDO_IMPORT_PAYMENTS) {
+		fclose(f);
+		return credo__fail(db, CREDO_INVALID, "unknown kind of import");
+	}
+	/* Each row checks its own permission; this opens the one transaction. */
+	int ledger = kind == CREDO_IMPORT_INVOICES || kind == CREDO_IMPORT_PAYMENTS;
+	credo_status rc = credo__mut_begin(db, ledger ? CREDO_PERM_LEDGER_POST : CREDO_PERM_CUSTOMER_EDIT);
 	if (rc) {
 		fclose(f);
 		return rc;
 	}
 	struct importer im = {
 		.db = db, .kind = kind, .cb = cb, .ctx = ctx, .res = res,
-		.cols = kind == CREDO_IMPORT_CUSTOMERS ? customer_cols : contact_cols,
-		.ncols = kind == CREDO_IMPORT_CUSTOMERS ? (int)(sizeof customer_cols / sizeof customer_cols[0])
-							: (int)(sizeof contact_cols / sizeof contact_cols[0]),
+		.cols = kinds[kind].cols, .ncols = kinds[kind].ncols,
 	};
 	rc = parse_file(&im, f);
 	fclose(f);
