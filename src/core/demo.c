@@ -2,32 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "demo_internal.h"
 
-struct rng {
-	uint32_t s;
-};
-
-/* xorshift32: deterministic across platforms, good enough for fake data. */
-static uint32_t rnd(struct rng *r)
-{
-	uint32_t x = r->s;
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	return r->s = x;
-}
-
-static int pick(struct rng *r, int n)
-{
-	return (int)(rnd(r) % (uint32_t)n);
-}
-
-#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
-
-static const struct demo_user {
-	const char *login, *name, *role, *dept;
-} demo_users[] = {
+const struct demo_user demo_users[] = {
 	{ "wangqiang", "王强", "sales_manager", "华东销售部" },
 	{ "zhangwei", "张伟", "sales", "华东销售部" },
 	{ "lina", "李娜", "sales", "华东销售部" },
@@ -39,6 +16,7 @@ static const struct demo_user {
 	{ "wufang", "吴芳", "finance", "财务部" },
 	{ "zhengjie", "郑杰", "finance", "财务部" },
 	{ "huangjun", "黄军", "gm", "总经理办公室" },
+	{ NULL, NULL, NULL, NULL },
 };
 
 static const char *const cities[] = { "上海", "北京", "广州", "深圳", "杭州", "南京", "苏州", "成都", "武汉", "天津",
@@ -69,7 +47,7 @@ static const char *const contact_roles[] = { "decision_maker", "purchasing", "fi
 static credo_status add_users(credo_db *db)
 {
 	credo_status rc = CREDO_OK;
-	for (int i = 0; rc == CREDO_OK && i < N(demo_users); i++) {
+	for (int i = 0; rc == CREDO_OK && demo_users[i].login; i++) {
 		credo_role role;
 		credo_role_parse(demo_users[i].role, &role);
 		rc = credo_user_add(db, demo_users[i].login, role, demo_users[i].name, demo_users[i].dept);
@@ -77,7 +55,7 @@ static credo_status add_users(credo_db *db)
 	return rc;
 }
 
-static void person_name(struct rng *r, char *buf, size_t len)
+void demo_person_name(struct rng *r, char *buf, size_t len)
 {
 	snprintf(buf, len, "%s%s", surnames[pick(r, N(surnames))], given[pick(r, N(given))]);
 }
@@ -89,7 +67,7 @@ static credo_status add_contacts(credo_db *db, struct rng *r, int64_t customer, 
 	for (int i = 0; rc == CREDO_OK && i < n; i++) {
 		char name[32], phone[32], email[64];
 		int t = pick(r, N(titles));
-		person_name(r, name, sizeof name);
+		demo_person_name(r, name, sizeof name);
 		if (pick(r, 2))
 			snprintf(phone, sizeof phone, "13%d%08u", pick(r, 10), rnd(r) % 100000000u);
 		else
@@ -182,6 +160,10 @@ credo_status credo_demo_build(credo_db *db, credo_demo_size size, uint32_t seed)
 		rc = add_users(db);
 	if (rc == CREDO_OK)
 		rc = add_customers(db, &r, size == CREDO_DEMO_LARGE ? 100000 : 240);
+	if (rc == CREDO_OK && size == CREDO_DEMO_SMALL)
+		rc = demo_visits(db, &r);
+	if (rc == CREDO_OK && size == CREDO_DEMO_SMALL)
+		rc = demo_ledger(db, &r);
 	db->actor = admin;
 	return credo__mut_end(db, rc);
 }

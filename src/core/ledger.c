@@ -23,8 +23,10 @@ credo_status credo__allocate(credo_db *db, int64_t payment_id, int64_t credit_no
 			     credo_money amount, const char *date)
 {
 	sqlite3_stmt *st;
+	/* Money cannot pay an invoice before the invoice exists. */
 	credo_status rc = credo__prepare(db, "INSERT INTO allocations(payment_id, credit_note_id, invoice_id, amount,"
-					 " alloc_date) VALUES (nullif(?1, 0), nullif(?2, 0), ?3, ?4, ?5)", &st);
+					 " alloc_date) VALUES (nullif(?1, 0), nullif(?2, 0), ?3, ?4,"
+					 " max(?5, (SELECT invoice_date FROM invoices WHERE id = ?3)))", &st);
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, payment_id);
@@ -52,7 +54,7 @@ credo_money credo__invoice_open(credo_db *db, int64_t invoice_id)
 	return open;
 }
 
-/* The customer's oldest-due open invoice other than none; 0 when there is none. */
+/* The customer's oldest-due open invoice; 0 when there is none. */
 static int64_t oldest_open(credo_db *db, int64_t customer, credo_money *open)
 {
 	sqlite3_stmt *st;

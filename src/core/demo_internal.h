@@ -1,0 +1,52 @@
+/* demo_internal.h - what the parts of the demo company share. */
+#ifndef CREDO_DEMO_INTERNAL_H
+#define CREDO_DEMO_INTERNAL_H
+
+#include "internal.h"
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+struct rng {
+	uint32_t s;
+};
+
+/* xorshift32: deterministic across platforms, good enough for fake data. */
+static inline uint32_t rnd(struct rng *r)
+{
+	uint32_t x = r->s;
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return r->s = x;
+}
+
+/* 0 .. n-1 */
+static inline int pick(struct rng *r, int n)
+{
+	return (int)(rnd(r) % (uint32_t)n);
+}
+
+struct demo_user {
+	const char *login, *name, *role, *dept;
+};
+
+/* Users of every role; salespeople first (index 0 is the manager), NULL-terminated. */
+extern const struct demo_user demo_users[];
+
+/* The finance clerk and credit manager the demo acts as. */
+#define DEMO_FINANCE "wufang"
+#define DEMO_CREDIT "zhoumin"
+
+/* A Chinese person's name into buf. */
+void demo_person_name(struct rng *r, char *buf, size_t len);
+
+/*
+ * A year of sales work: customers evaluated and active, visits with
+ * findings and follow-ups, products, contracts with plans, invoices,
+ * payments by good, late and bad payers, and credit notes. Runs inside the
+ * demo's transaction; today is credo_today().
+ */
+credo_status demo_ledger(credo_db *db, struct rng *r);
+credo_status demo_visits(credo_db *db, struct rng *r);
+
+#endif
