@@ -20,6 +20,8 @@
 #include "credo/invoice.h"
 #include "credo/payment.h"
 #include "credo/ledger.h"
+#include "credo/settings.h"
+#include "credo/credit.h"
 #include "credo/demo.h"
 #include "credo/text.h"
 

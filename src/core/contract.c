@@ -265,6 +265,10 @@ static credo_status insert_contract(credo_db *db, const credo_contract_new *in, 
 						 in->owner_login);
 			sqlite3_finalize(st);
 		}
+		/* As for customers: a salesperson drafts in its own name, a manager for anyone. */
+		if (rc == CREDO_OK && db->actor.role == CREDO_ROLE_SALES && owner != db->actor.id)
+			rc = credo__fail(db, CREDO_PERM, "permission denied: a salesperson drafts contracts"
+					 " for itself, not for %s", in->owner_login);
 	}
 	if (rc == CREDO_OK && in->code && *in->code) {
 		snprintf(code, sizeof code, "%s", in->code);
@@ -447,7 +451,9 @@ static credo_status activate(credo_db *db, int64_t id, const char *override_reas
 
 credo_status credo_contract_activate(credo_db *db, int64_t id, const char *override_reason)
 {
-	credo_status rc = credo__mut_begin(db, CREDO_PERM_CONTRACT_EDIT);
+	/* A credit manager's override is itself the authority to activate a blocked contract. */
+	int overriding = override_reason && *override_reason && credo_can(db, CREDO_PERM_CREDIT_DECIDE);
+	credo_status rc = credo__mut_begin(db, overriding ? CREDO_PERM_CREDIT_DECIDE : CREDO_PERM_CONTRACT_EDIT);
 	if (rc)
 		return rc;
 	return credo__mut_end(db, activate(db, id, override_reason));

@@ -281,24 +281,6 @@ char *credo__snapshot(credo_db *db, const char *sql, int64_t id)
 	return json;
 }
 
-credo_status credo__setting(credo_db *db, const char *key, char *buf, size_t len)
-{
-	sqlite3_stmt *st;
-	credo_status rc = credo__prepare(db, "SELECT value FROM settings WHERE key = ?1", &st);
-	if (rc)
-		return rc;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	int r = sqlite3_step(st);
-	if (r == SQLITE_ROW)
-		snprintf(buf, len, "%s", credo__col_text(st, 0));
-	else if (r == SQLITE_DONE)
-		rc = credo__fail(db, CREDO_NOTFOUND, "setting %s is not set", key);
-	else
-		rc = credo__dberr(db, "reading a setting");
-	sqlite3_finalize(st);
-	return rc;
-}
-
 int credo__text_ok(const char *s, int multiline)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -168,7 +168,14 @@ static credo_status insert_invoice(credo_db *db, const credo_invoice_new *in, in
 	}
 	rc = code_for(db, in->code, code, sizeof code);
 	if (rc == CREDO_OK)
-		rc = credo__credit_check(db, in->customer_id, 0, in->amount, in->override_reason);
+		/*
+		 * An invoice on an active contract only turns part of its uninvoiced
+		 * amount, counted in the exposure since activation, into an open
+		 * invoice: no new exposure (checking the amount again would count it
+		 * twice), but a hold, a veto or grade D still stops the supply.
+		 */
+		rc = credo__credit_check(db, in->customer_id, in->contract_id, in->contract_id > 0 ? 0 : in->amount,
+					 in->override_reason);
 	int64_t id = 0;
 	if (rc == CREDO_OK)
 		rc = insert_row(db, in->customer_id, in->contract_id, code, date, due, in->amount, in->notes, &id);
@@ -181,7 +188,9 @@ static credo_status insert_invoice(credo_db *db, const credo_invoice_new *in, in
 
 credo_status credo_invoice_add(credo_db *db, const credo_invoice_new *in, int64_t *id_out)
 {
-	credo_status rc = credo__mut_begin(db, CREDO_PERM_LEDGER_POST);
+	/* A credit manager's override is itself the authority to let this one sale through. */
+	int overriding = in->override_reason && *in->override_reason && credo_can(db, CREDO_PERM_CREDIT_DECIDE);
+	credo_status rc = credo__mut_begin(db, overriding ? CREDO_PERM_CREDIT_DECIDE : CREDO_PERM_LEDGER_POST);
 	if (rc)
 		return rc;
 	return credo__mut_end(db, insert_invoice(db, in, id_out));

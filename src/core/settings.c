@@ -1,0 +1,218 @@
+/* settings.c - the registry of settings: defaults, rules, reads and audited changes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "credit_internal.h"
+
+enum kind { K_TEXT, K_PATTERN, K_INT, K_MONEY, K_CURVE };
+
+static const struct def {
+	const char *key;
+	const char *def;
+	enum kind kind;
+	int min, max;
+	const char *what;
+} defs[] = {
+	{ "code.contract", "HT-{yyyy}-{seq:4}", K_PATTERN, 0, 0, "contract codes ({yyyy} restarts each year)" },
+	{ "code.customer", "C{seq:6}", K_PATTERN, 0, 0, "customer codes" },
+	{ "code.invoice", "INV-{yyyy}-{seq:5}", K_PATTERN, 0, 0, "invoice codes" },
+	{ "code.lead", "L{seq:6}", K_PATTERN, 0, 0, "lead codes" },
+	{ "code.payment", "PAY-{yyyy}-{seq:5}", K_PATTERN, 0, 0, "payment codes" },
+	{ "code.product", "P{seq:5}", K_PATTERN, 0, 0, "product codes" },
+	{ "credit.curve.assessment", "1:0,3:50,5:100", K_CURVE, 0, 0, "1-5 assessments -> score" },
+	{ "credit.curve.cash_ratio", "0.05:0,0.2:60,0.5:100", K_CURVE, 0, 0, "cash ratio -> score" },
+	{ "credit.curve.current_ratio", "0.8:0,1.0:50,1.5:80,2.0:100", K_CURVE, 0, 0, "current ratio -> score" },
+	{ "credit.curve.days_late", "0:100,15:70,30:40,60:0", K_CURVE, 0, 0,
+	  "average days late (amount-weighted, 12 months) -> score" },
+	{ "credit.curve.debt_to_asset", "0.3:100,0.5:70,0.7:30,0.9:0", K_CURVE, 0, 0, "debt-to-asset ratio -> score" },
+	{ "credit.curve.disputes", "0:100,2:60,5:0", K_CURVE, 0, 0, "disputes and reasonable complaints in 12 months -> score" },
+	{ "credit.curve.interest_coverage", "1:0,3:60,8:100", K_CURVE, 0, 0, "EBIT / interest -> score" },
+	{ "credit.curve.max_days_past_due", "0:100,30:70,90:20,180:0", K_CURVE, 0, 0, "maximum days past due -> score" },
+	{ "credit.curve.sales_trend", "-50:20,0:60,20:100", K_CURVE, 0, 0,
+	  "sales of the last 6 months vs the 6 before, percent -> score" },
+	{ "credit.curve.share_overdue", "0:100,0.25:60,0.6:0", K_CURVE, 0, 0, "share of the balance overdue -> score" },
+	{ "credit.grade.A", "85", K_INT, 1, 100, "lowest score of grade A" },
+	{ "credit.grade.B", "70", K_INT, 1, 100, "lowest score of grade B" },
+	{ "credit.grade.C", "55", K_INT, 1, 100, "lowest score of grade C (below: D, cash only)" },
+	{ "credit.hold_days", "60", K_INT, 1, 3650, "an invoice this many days overdue puts the customer on credit hold" },
+	{ "credit.near_limit_pct", "90", K_INT, 1, 100, "alert when exposure reaches this share of the limit" },
+	{ "credit.policy.A.discount", "2", K_INT, 0, 100, "grade A early-payment discount, percent" },
+	{ "credit.policy.A.discount_days", "10", K_INT, 0, 365, "grade A: discount if paid within days" },
+	{ "credit.policy.A.pct", "30", K_INT, 0, 100, "grade A limit: percent of the basis" },
+	{ "credit.policy.A.term", "60", K_INT, 0, 3650, "grade A payment term, days" },
+	{ "credit.policy.B.discount", "1", K_INT, 0, 100, "grade B early-payment discount, percent" },
+	{ "credit.policy.B.discount_days", "10", K_INT, 0, 365, "grade B: discount if paid within days" },
+	{ "credit.policy.B.pct", "20", K_INT, 0, 100, "grade B limit: percent of the basis" },
+	{ "credit.policy.B.term", "45", K_INT, 0, 3650, "grade B payment term, days" },
+	{ "credit.policy.C.discount", "0", K_INT, 0, 100, "grade C early-payment discount, percent" },
+	{ "credit.policy.C.discount_days", "0", K_INT, 0, 365, "grade C: discount if paid within days" },
+	{ "credit.policy.C.pct", "10", K_INT, 0, 100, "grade C limit: percent of the basis" },
+	{ "credit.policy.C.term", "30", K_INT, 0, 3650, "grade C payment term, days" },
+	{ "credit.policy.D.discount", "0", K_INT, 0, 100, "grade D early-payment discount, percent" },
+	{ "credit.policy.D.discount_days", "0", K_INT, 0, 365, "grade D: discount if paid within days" },
+	{ "credit.policy.D.pct", "0", K_INT, 0, 100, "grade D limit: percent of the basis (cash only)" },
+	{ "credit.policy.D.term", "0", K_INT, 0, 3650, "grade D payment term, days" },
+	{ "credit.review_months", "12", K_INT, 1, 60, "ratings and limits are reviewed after this many months" },
+	{ "credit.round", "1000.00", K_MONEY, 0, 0, "suggested limits are rounded down to a multiple of this" },
+	{ "credit.weight.business", "15", K_INT, 0, 100, "weight of business capability" },
+	{ "credit.weight.cooperation", "15", K_INT, 0, 100, "weight of cooperation and management" },
+	{ "credit.weight.financial", "40", K_INT, 0, 100, "weight of financial strength" },
+	{ "credit.weight.payment", "30", K_INT, 0, 100, "weight of payment behaviour" },
+	{ "currency", "CNY", K_TEXT, 0, 0, "the currency of every amount" },
+	{ "ledger.default_term_days", "30", K_INT, 0, 3650, "payment term when neither contract nor customer has one" },
+	{ "ledger.max_advance", "50000.00", K_MONEY, 0, 0, "how much a payment may exceed what the customer owes" },
+};
+
+static const struct def *find(const char *key)
+{
+	for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++)
+		if (key && strcmp(defs[i].key, key) == 0)
+			return &defs[i];
+	return NULL;
+}
+
+credo_status credo__setting(credo_db *db, const char *key, char *buf, size_t len)
+{
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "SELECT value FROM settings WHERE key = ?1", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	int r = sqlite3_step(st);
+	if (r == SQLITE_ROW) {
+		snprintf(buf, len, "%s", credo__col_text(st, 0));
+	} else if (r == SQLITE_DONE) {
+		const struct def *d = find(key);
+		if (d)
+			snprintf(buf, len, "%s", d->def);
+		else
+			rc = credo__fail(db, CREDO_NOTFOUND, "credo has no setting %s", key);
+	} else {
+		rc = credo__dberr(db, "reading a setting");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+credo_status credo_setting_get(credo_db *db, const char *key, char *buf, size_t len)
+{
+	if (!find(key))
+		return credo__fail(db, CREDO_NOTFOUND, "credo has no setting %s (credo settings lists them)",
+				   key ? key : "");
+	return credo__setting(db, key, buf, len);
+}
+
+static credo_status check_value(credo_db *db, const struct def *d, const char *v)
+{
+	if (!credo__text_ok(v, 0) || strlen(v) > 200)
+		return credo__fail(db, CREDO_INVALID, "%s must be at most 200 bytes of text", d->key);
+	switch (d->kind) {
+	case K_TEXT:
+		return *v ? CREDO_OK : credo__fail(db, CREDO_INVALID, "%s cannot be empty", d->key);
+	case K_PATTERN:
+		if (!strstr(v, "{seq:"))
+			return credo__fail(db, CREDO_INVALID, "%s must contain {seq:N} so codes stay unique", d->key);
+		return CREDO_OK;
+	case K_INT: {
+		char *end;
+		long n = strtol(v, &end, 10);
+		if (!*v || *end || n < d->min || n > d->max)
+			return credo__fail(db, CREDO_INVALID, "%s must be a whole number from %d to %d", d->key,
+					   d->min, d->max);
+		return CREDO_OK;
+	}
+	case K_MONEY: {
+		credo_money m;
+		const char *why;
+		if (credo_money_parse(v, &m, &why) != CREDO_OK)
+			return credo__fail(db, CREDO_INVALID, "%s: %s", d->key, why);
+		if (m < 0)
+			return credo__fail(db, CREDO_INVALID, "%s cannot be negative", d->key);
+		return CREDO_OK;
+	}
+	case K_CURVE: {
+		struct credit_curve c;
+		const char *why = credo__curve_parse(v, &c);
+		return why ? credo__fail(db, CREDO_INVALID, "%s: %s", d->key, why) : CREDO_OK;
+	}
+	}
+	return CREDO_OK;
+}
+
+/* {"key": key, "value": value}, escaped by SQLite; malloc'd. */
+static char *json_pair(credo_db *db, const char *key, const char *value)
+{
+	sqlite3_stmt *st;
+	char *json = NULL;
+	if (credo__prepare(db, "SELECT json_object('key', ?1, 'value', ?2)", &st))
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		json = strdup(credo__col_text(st, 0));
+	sqlite3_finalize(st);
+	return json;
+}
+
+static credo_status set_value(credo_db *db, const struct def *d, const char *value)
+{
+	credo_status rc = check_value(db, d, value);
+	if (rc)
+		return rc;
+	char old[256];
+	credo__setting(db, d->key, old, sizeof old);
+	char *before = json_pair(db, d->key, old);
+	sqlite3_stmt *st;
+	rc = credo__prepare(db, "INSERT INTO settings(key, value, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4)"
+			    " ON CONFLICT(key) DO UPDATE SET value = ?2, updated_at = ?3, updated_by = ?4", &st);
+	if (rc)
+		return rc;
+	char now[21];
+	credo__now(now);
+	sqlite3_bind_text(st, 1, d->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, db->actor.id);
+	rc = credo__step_done(db, st, "changing a setting");
+	/* The credit policy is judged as a whole, with the new value in place. */
+	if (rc == CREDO_OK && strncmp(d->key, "credit.", 7) == 0) {
+		struct credit_config cfg;
+		rc = credo__credit_config(db, &cfg);
+	}
+	char *after = rc ? NULL : json_pair(db, d->key, value);
+	/* Settings are keyed by name: the audit row's id is 0 and the key is in the values. */
+	if (rc == CREDO_OK)
+		rc = credo__audit(db, "settings", 0, "update", before, after);
+	free(before);
+	free(after);
+	return rc;
+}
+
+credo_status credo_setting_set(credo_db *db, const char *key, const char *value)
+{
+	const struct def *d = find(key);
+	if (!d)
+		return credo__fail(db, CREDO_NOTFOUND, "credo has no setting %s (credo settings lists them)",
+				   key ? key : "");
+	credo_status rc = credo__mut_begin(db, CREDO_PERM_SETTINGS);
+	if (rc)
+		return rc;
+	return credo__mut_end(db, set_value(db, d, value ? value : ""));
+}
+
+credo_status credo_setting_list(credo_db *db, credo_setting_cb cb, void *ctx)
+{
+	if (db->actor.id <= 0)
+		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
+	for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++) {
+		char v[256];
+		credo_status rc = credo__setting(db, defs[i].key, v, sizeof v);
+		if (rc)
+			return rc;
+		credo_setting s = { .key = defs[i].key, .value = v, .def = defs[i].def, .what = defs[i].what };
+		if (cb(&s, ctx))
+			return CREDO_STOP;
+	}
+	return CREDO_OK;
+}
