@@ -162,7 +162,7 @@ credo_status credo_complaint_add(credo_db *db, const credo_complaint_new *in, in
 	return credo__mut_end(db, insert_complaint(db, in, id_out));
 }
 
-/* An open (not closed) complaint in scope, with its date; a closed one is settled (CREDO_RULE). */
+/* An open (not closed) complaint in scope, with its date if wanted; a closed one is settled (CREDO_RULE). */
 static credo_status open_complaint(credo_db *db, int64_t id, char date[CREDO_DATE_BUFSZ])
 {
 	sqlite3_stmt *st;
@@ -177,7 +177,7 @@ static credo_status open_complaint(credo_db *db, int64_t id, char date[CREDO_DAT
 	else if (strcmp(credo__col_text(st, 0), "closed") == 0)
 		rc = credo__fail(db, CREDO_RULE, "complaint #%lld is closed: a closed complaint cannot change",
 				 (long long)id);
-	else
+	else if (date)
 		snprintf(date, CREDO_DATE_BUFSZ, "%s", credo__col_text(st, 1));
 	sqlite3_finalize(st);
 	return rc;
@@ -201,9 +201,8 @@ static credo_status audited_update(credo_db *db, int64_t id, sqlite3_stmt *upd, 
 static credo_status update_complaint(credo_db *db, int64_t id, const char *assigned_login, const char *status,
 				     int reasonable)
 {
-	char date[CREDO_DATE_BUFSZ];
 	int64_t assignee = 0;
-	credo_status rc = open_complaint(db, id, date);
+	credo_status rc = open_complaint(db, id, NULL);
 	if (rc)
 		return rc;
 	if (!assigned_login && !status && reasonable == -1)
@@ -214,13 +213,15 @@ static credo_status update_complaint(credo_db *db, int64_t id, const char *assig
 		return credo__fail(db, CREDO_INVALID, "complaint status must be open, in_progress or resolved");
 	if (reasonable < -1 || reasonable > 1)
 		return credo__fail(db, CREDO_INVALID, "complaint reasonable must be 1 (yes) or 0 (no)");
-	if (assigned_login && *assigned_login && (rc = resolve_assignee(db, assigned_login, &assignee)))
-		return rc;
+	if (assigned_login && *assigned_login)
+		rc = resolve_assignee(db, assigned_login, &assignee);
 	sqlite3_stmt *st;
 	/* ?2: NULL keeps the handler, 0 clears it ("" given); ?3 and ?4 NULL keep theirs. */
-	rc = credo__prepare(db, "UPDATE complaints SET"
-			    " assigned_to = CASE WHEN ?2 IS NULL THEN assigned_to WHEN ?2 = 0 THEN NULL ELSE ?2 END,"
-			    " status = coalesce(?3, status), reasonable = coalesce(?4, reasonable) WHERE id = ?1", &st);
+	if (rc == CREDO_OK)
+		rc = credo__prepare(db, "UPDATE complaints SET"
+				    " assigned_to = CASE WHEN ?2 IS NULL THEN assigned_to WHEN ?2 = 0 THEN NULL ELSE ?2 END,"
+				    " status = coalesce(?3, status), reasonable = coalesce(?4, reasonable) WHERE id = ?1",
+				    &st);
 	if (rc)
 		return rc;
 	if (assigned_login)

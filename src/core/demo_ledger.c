@@ -199,7 +199,8 @@ credo_status demo_ledger(credo_db *db, struct rng *r)
 	sqlite3_finalize(st);
 	if (rc == CREDO_OK)
 		rc = credo__act_as(db, DEMO_FINANCE);
-	qsort(ev.v, (size_t)ev.n, sizeof *ev.v, by_day);
+	if (ev.n > 0)
+		qsort(ev.v, (size_t)ev.n, sizeof *ev.v, by_day);
 	for (int i = 0; rc == CREDO_OK && i < ev.n; i++)
 		rc = run_event(db, &ev.v[i]);
 	free(ev.v);

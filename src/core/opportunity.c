@@ -101,7 +101,9 @@ static credo_status stage_find(credo_db *db, const char *name, const char *outco
 static credo_status stage_named(credo_db *db, const char *name, struct stage_ref *s)
 {
 	int found = 0;
-	credo_status rc = stage_find(db, name ? name : "", NULL, s, &found);
+	if (!name || !*name)	/* stage_find would take "" as "any stage" */
+		return credo__fail(db, CREDO_INVALID, "opportunity stage is required");
+	credo_status rc = stage_find(db, name, NULL, s, &found);
 	if (rc || found)
 		return rc;
 	char names[256] = "";
@@ -113,8 +115,7 @@ static credo_status stage_named(credo_db *db, const char *name, struct stage_ref
 		}
 		sqlite3_finalize(st);
 	}
-	return credo__fail(db, CREDO_INVALID, "opportunity stage \"%s\" does not exist (stages: %s)",
-			   name ? name : "", names);
+	return credo__fail(db, CREDO_INVALID, "opportunity stage \"%s\" does not exist (stages: %s)", name, names);
 }
 
 credo_status credo_stage_list(credo_db *db, credo_stage_cb cb, void *ctx)

@@ -169,8 +169,26 @@ static credo_status validate(credo_db *db, const credo_visit_new *in, const char
 	return rc;
 }
 
-static credo_status insert_visit(credo_db *db, const credo_visit_new *in, int64_t *id_out)
+/* A converted lead's visits belong to the customer it became. */
+static int64_t converted_customer(credo_db *db, int64_t lead)
 {
+	sqlite3_stmt *st;
+	int64_t customer = 0;
+	if (lead <= 0 || credo__prepare(db, "SELECT coalesce(customer_id, 0) FROM leads WHERE id = ?1", &st))
+		return 0;
+	sqlite3_bind_int64(st, 1, lead);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		customer = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return customer;
+}
+
+static credo_status insert_visit(credo_db *db, const credo_visit_new *given, int64_t *id_out)
+{
+	credo_visit_new attached = *given;
+	const credo_visit_new *in = &attached;
+	if (!given->customer_id && (attached.customer_id = converted_customer(db, given->lead_id)))
+		attached.lead_id = 0;
 	char today[CREDO_DATE_BUFSZ];
 	const char *date = in->date && *in->date ? in->date : credo_date_format(credo_today(), today, sizeof today);
 	credo_status rc = validate(db, in, date);
