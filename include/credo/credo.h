@@ -22,6 +22,7 @@
 #include "credo/ledger.h"
 #include "credo/settings.h"
 #include "credo/credit.h"
+#include "credo/aging.h"
 #include "credo/demo.h"
 #include "credo/text.h"
 

@@ -90,7 +90,7 @@ static int complaint_add(const struct cli_globals *g, const struct cli_command *
 static int complaint_change(const struct cli_globals *g, const struct cli_command *cmd, const char *id_text,
 			    const char *assign, const char *status, int reasonable, const char *const *close)
 {
-	int64_t id;
+	int64_t id = 0;
 	int rc = parse_id(cmd, id_text, &id);
 	credo_db *db;
 	if (rc || (rc = cli_open(g, 0, 1, &db)))

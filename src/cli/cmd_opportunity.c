@@ -92,7 +92,7 @@ static int opp_add(const struct cli_globals *g, const struct cli_command *cmd, i
 static int opp_move(const struct cli_globals *g, const struct cli_command *cmd, const char *id_text,
 		    const char *stage, const char *reason)
 {
-	int64_t id;
+	int64_t id = 0;
 	int rc = parse_id(cmd, id_text, &id);
 	credo_db *db;
 	if (rc || (rc = cli_open(g, 0, 1, &db)))

@@ -33,55 +33,6 @@ struct credo_db {
 #define CREDO_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define CREDO_PRINTF(a, b)
-/* CREDO_OK if customer id is in the actor's scope, else CREDO_NOTFOUND as for a missing one. */
-credo_status credo__customer_visible(credo_db *db, int64_t id);
-
-/* Parse an ISO date argument named field into buf (canonical form); CREDO_INVALID naming the field. */
-credo_status credo__date_arg(credo_db *db, const char *field, const char *text, char buf[CREDO_DATE_BUFSZ]);
-
-/* A mutation's "date NULL means today" argument, checked and canonical in buf. */
-credo_status credo__date_or_today(credo_db *db, const char *field, const char *text, char buf[CREDO_DATE_BUFSZ]);
-
-/* An integer setting, or fallback when unset or not a number. */
-int64_t credo__setting_int(credo_db *db, const char *key, int64_t fallback);
-
-/* A money setting ("50000.00"), or fallback. */
-credo_money credo__setting_money(credo_db *db, const char *key, credo_money fallback);
-
-/* Run a prepared single-row UPDATE/INSERT; CREDO_OK or the database error about what. Finalizes st. */
-credo_status credo__step_done(credo_db *db, sqlite3_stmt *st, const char *what);
-
-/*
- * Audit a change of one row: before (may be NULL) is a snapshot taken
- * earlier; after is taken now with snap_sql. Frees nothing it was given.
- */
-credo_status credo__audit_row(credo_db *db, const char *entity, int64_t id, const char *action,
-			      const char *snap_sql, const char *before);
-
-/* Apply amount of a payment or a credit note (the other id 0) to an invoice on date, audited. */
-credo_status credo__allocate(credo_db *db, int64_t payment_id, int64_t credit_note_id, int64_t invoice_id,
-			     credo_money amount, const char *date);
-
-/* What is still open on an invoice today. */
-credo_money credo__invoice_open(credo_db *db, int64_t invoice_id);
-
-/* Apply up to available of a payment or credit note to the customer's oldest-due open invoices. */
-credo_status credo__apply_oldest(credo_db *db, int64_t customer, int64_t payment_id, int64_t credit_note_id,
-				 credo_money available, const char *date);
-
-/* Apply the customer's unapplied payments and credit notes, oldest first, to a new invoice. */
-credo_status credo__apply_credits(credo_db *db, int64_t customer, int64_t invoice_id, const char *date);
-
-/*
- * The credit check (DESIGN.md section 5), run inside the transaction of a
- * contract activation (contract_id > 0) or an invoice: CREDO_OK, or
- * CREDO_RULE naming the customer, limit, exposure and shortfall. With an
- * override_reason from a credit manager a blocked sale passes and the
- * override is recorded.
- */
-credo_status credo__credit_check(credo_db *db, int64_t customer_id, int64_t contract_id,
-				 credo_money amount, const char *override_reason);
-
 #endif
 
 /* Set the handle's last-error text and return st. */
@@ -164,6 +115,9 @@ credo_status credo__date_arg(credo_db *db, const char *field, const char *text, 
 
 /* A mutation's "date NULL means today" argument, checked and canonical in buf. */
 credo_status credo__date_or_today(credo_db *db, const char *field, const char *text, char buf[CREDO_DATE_BUFSZ]);
+
+/* Parse "0,30,60" into vals (at most max); NULL, or the rule broken. */
+const char *credo__int_list(const char *text, int *vals, int max, int *n);
 
 /* An integer setting, or fallback when unset or not a number. */
 int64_t credo__setting_int(credo_db *db, const char *key, int64_t fallback);

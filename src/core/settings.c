@@ -14,6 +14,10 @@ static const struct def {
 	int min, max;
 	const char *what;
 } defs[] = {
+	{ "aging.buckets", "0,30,60,90,180,365", K_TEXT, 0, 0,
+	  "aging bucket limits in days past due: not due, 1-30, 31-60, ... and beyond the last" },
+	{ "aging.provision", "5,10,30,50,80,100", K_TEXT, 0, 0,
+	  "bad-debt provision, percent, for invoices up to 1, 2, 3, 4, 5 and over 5 years old" },
 	{ "code.contract", "HT-{yyyy}-{seq:4}", K_PATTERN, 0, 0, "contract codes ({yyyy} restarts each year)" },
 	{ "code.customer", "C{seq:6}", K_PATTERN, 0, 0, "customer codes" },
 	{ "code.invoice", "INV-{yyyy}-{seq:5}", K_PATTERN, 0, 0, "invoice codes" },
@@ -109,6 +113,19 @@ static credo_status check_value(credo_db *db, const struct def *d, const char *v
 		return credo__fail(db, CREDO_INVALID, "%s must be at most 200 bytes of text", d->key);
 	switch (d->kind) {
 	case K_TEXT:
+		if (strcmp(d->key, "aging.buckets") == 0 || strcmp(d->key, "aging.provision") == 0) {
+			int n, vals[8];
+			const char *why = credo__int_list(v, vals, 8, &n);
+			if (!why && strcmp(d->key, "aging.provision") == 0 && n != 6)
+				why = "six percentages: up to 1, 2, 3, 4, 5 and over 5 years";
+			for (int i = 0; !why && i < n; i++)
+				if (strcmp(d->key, "aging.provision") == 0 ? vals[i] > 100 || (i && vals[i] < vals[i - 1])
+									    : i && vals[i] <= vals[i - 1])
+					why = strcmp(d->key, "aging.provision") == 0
+						      ? "percentages from 0 to 100 that never fall with age"
+						      : "bucket limits must increase";
+			return why ? credo__fail(db, CREDO_INVALID, "%s: %s", d->key, why) : CREDO_OK;
+		}
 		return *v ? CREDO_OK : credo__fail(db, CREDO_INVALID, "%s cannot be empty", d->key);
 	case K_PATTERN:
 		if (!strstr(v, "{seq:"))
@@ -215,4 +232,25 @@ credo_status credo_setting_list(credo_db *db, credo_setting_cb cb, void *ctx)
 			return CREDO_STOP;
 	}
 	return CREDO_OK;
+}
+
+const char *credo__int_list(const char *text, int *vals, int max, int *n)
+{
+	*n = 0;
+	const char *p = text;
+	while (*p) {
+		if (*n == max)
+			return "too many values";
+		char *end;
+		long v = strtol(p, &end, 10);
+		if (end == p || v < 0 || v > 100000)
+			return "a list of whole numbers separated by commas, like 0,30,60,90";
+		vals[(*n)++] = (int)v;
+		p = end;
+		if (*p == ',')
+			p++;
+		else if (*p)
+			return "a list of whole numbers separated by commas, like 0,30,60,90";
+	}
+	return *n ? NULL : "at least one number";
 }
