@@ -163,7 +163,16 @@ credo_status credo_demo_build(credo_db *db, credo_demo_size size, uint32_t seed)
 	if (rc == CREDO_OK && size == CREDO_DEMO_SMALL)
 		rc = demo_visits(db, &r);
 	if (rc == CREDO_OK && size == CREDO_DEMO_SMALL)
+		rc = demo_credit(db, &r);
+	/* A year of sales is recorded as it happened, not judged again by today's credit position. */
+	db->backfill = 1;
+	if (rc == CREDO_OK && size == CREDO_DEMO_SMALL)
 		rc = demo_ledger(db, &r);
+	db->backfill = 0;
+	if (rc == CREDO_OK && size == CREDO_DEMO_SMALL)
+		rc = demo_sales(db, &r);
+	if (rc == CREDO_OK && size == CREDO_DEMO_SMALL)
+		rc = demo_credit_today(db, &r);
 	db->actor = admin;
 	return credo__mut_end(db, rc);
 }

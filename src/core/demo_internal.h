@@ -49,4 +49,13 @@ void demo_person_name(struct rng *r, char *buf, size_t len);
 credo_status demo_ledger(credo_db *db, struct rng *r);
 credo_status demo_visits(credo_db *db, struct rng *r);
 
+/* Leads (some converted, some lost), opportunities in every stage, complaints. */
+credo_status demo_sales(credo_db *db, struct rng *r);
+
+/* Credit files, ratings and standing limits for every evaluated customer. */
+credo_status demo_credit(credo_db *db, struct rng *r);
+
+/* Today's credit work: pending requests, one dispute, one limit cut below the exposure. */
+credo_status demo_credit_today(credo_db *db, struct rng *r);
+
 #endif

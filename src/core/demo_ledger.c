@@ -85,10 +85,10 @@ static void payer(struct rng *r, int *late_min, int *late_span, int *share)
 	int kind = pick(r, 100);
 	if (kind < 55) {		/* good: around the due date */
 		*late_min = -10, *late_span = 15, *share = 100;
-	} else if (kind < 80) {		/* late: weeks after */
-		*late_min = 15, *late_span = 60, *share = 100;
-	} else if (kind < 92) {		/* pays in part */
-		*late_min = 0, *late_span = 40, *share = 50;
+	} else if (kind < 82) {		/* late: weeks after */
+		*late_min = 10, *late_span = 40, *share = 100;
+	} else if (kind < 96) {		/* pays in part */
+		*late_min = 0, *late_span = 30, *share = 50;
 	} else {			/* stopped paying */
 		*late_min = 0, *late_span = 1, *share = 0;
 	}
@@ -144,6 +144,12 @@ static credo_status contract_for(credo_db *db, struct rng *r, int64_t customer, 
 		}
 		if (amount > 0 && paid <= today &&
 		    push(ev, (struct event){ .day = paid, .kind = EV_PAYMENT, .customer = customer, .amount = amount }))
+			return credo__fail(db, CREDO_NOMEM, "out of memory");
+		/* Part payers settle the rest a month or two later, most of them. */
+		credo_date rest = paid + 30 + pick(r, 60);
+		if (share > 0 && share < 100 && pick(r, 4) && rest <= today &&
+		    push(ev, (struct event){ .day = rest, .kind = EV_PAYMENT, .customer = customer,
+					     .amount = plan[i].amount - amount }))
 			return credo__fail(db, CREDO_NOMEM, "out of memory");
 	}
 	return rc;

@@ -27,6 +27,7 @@ struct credo_db {
 	struct credo_actor actor;
 	int mut_depth;		/* nesting of credo__mut_begin */
 	int mut_audits;		/* audit rows written in the outermost mutation */
+	int backfill;		/* the demo records past sales as they happened: no credit check */
 };
 
 #if defined(__GNUC__)
