@@ -383,7 +383,7 @@ static credo_status insert_customer(credo_db *db, const credo_customer_new *in, 
 	const char *text[] = { code, in->name, in->short_name, in->type };
 	for (int i = 0; i < 4; i++)
 		credo__bind_text_or_null(st, i + 1, text[i]);
-	if (!in->short_name)
+	if (!in->short_name || !*in->short_name)
 		sqlite3_bind_text(st, 3, "", 0, SQLITE_STATIC);
 	if (cat)
 		sqlite3_bind_int64(st, 5, cat);
