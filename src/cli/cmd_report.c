@@ -118,12 +118,19 @@ static const struct {
 	const char *name;
 	int (*run)(const struct cli_globals *g, int argc, char **argv);
 } reports[] = {
+	{ "aging", report_aging },
+	{ "collected", report_collected },
+	{ "credit", report_credit },
+	{ "dso", report_dso },
+	{ "due", report_due },
 	{ "funnel", report_funnel },
+	{ "provision", report_provision },
+	{ "statement", report_statement },
 };
 
 int cmd_report(const struct cli_globals *g, int argc, char **argv)
 {
-	static const char names[] = "funnel";
+	static const char names[] = "aging, collected, credit, dso, due, funnel, provision, statement";
 	const struct cli_command *cmd = cli_find("report");
 	if (argc < 2)
 		return cli_usage(cmd, "%s (%s)", _("report needs a report name"), names);

@@ -23,10 +23,17 @@ credo_status credo__allocate(credo_db *db, int64_t payment_id, int64_t credit_no
 			     credo_money amount, const char *date)
 {
 	sqlite3_stmt *st;
-	/* Money cannot pay an invoice before the invoice exists. */
+	/*
+	 * Money cannot pay an invoice before the invoice exists, nor before the
+	 * money itself arrived (a payment applied to a back-dated invoice): an
+	 * allocation in force on a date then always has both its sides on file
+	 * by that date, so the open items of any date add up to the balance.
+	 */
 	credo_status rc = credo__prepare(db, "INSERT INTO allocations(payment_id, credit_note_id, invoice_id, amount,"
 					 " alloc_date) VALUES (nullif(?1, 0), nullif(?2, 0), ?3, ?4,"
-					 " max(?5, (SELECT invoice_date FROM invoices WHERE id = ?3)))", &st);
+					 " max(?5, (SELECT invoice_date FROM invoices WHERE id = ?3),"
+					 " coalesce((SELECT pay_date FROM payments WHERE id = ?1), ''),"
+					 " coalesce((SELECT invoice_date FROM invoices WHERE id = ?2), '')))", &st);
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, payment_id);
@@ -133,16 +140,11 @@ credo_status credo__apply_credits(credo_db *db, int64_t customer, int64_t invoic
 	return rc;
 }
 
-credo_status credo_balance_of(credo_db *db, int64_t customer_id, const char *as_of, credo_balance *out)
+/* The balance at the end of day d (canonical ISO text, checked by the caller). */
+static credo_status balance_at(credo_db *db, int64_t customer_id, const char *d, credo_balance *out)
 {
-	char d[CREDO_DATE_BUFSZ];
-	credo_status rc = credo__customer_visible(db, customer_id);
-	if (rc == CREDO_OK)
-		rc = credo__date_or_today(db, "as-of date", as_of, d);
-	if (rc)
-		return rc;
 	sqlite3_stmt *st;
-	rc = credo__prepare(db,
+	credo_status rc = credo__prepare(db,
 		"SELECT"
 		" (SELECT coalesce(sum(amount), 0) FROM invoices WHERE customer_id = ?1 AND invoice_date <= ?2),"
 		" (SELECT coalesce(sum(amount), 0) FROM payments WHERE customer_id = ?1 AND pay_date <= ?2"
@@ -171,6 +173,15 @@ credo_status credo_balance_of(credo_db *db, int64_t customer_id, const char *as_
 	return rc;
 }
 
+credo_status credo_balance_of(credo_db *db, int64_t customer_id, const char *as_of, credo_balance *out)
+{
+	char d[CREDO_DATE_BUFSZ];
+	credo_status rc = credo__customer_visible(db, customer_id);
+	if (rc == CREDO_OK)
+		rc = credo__date_or_today(db, "as-of date", as_of, d);
+	return rc ? rc : balance_at(db, customer_id, d, out);
+}
+
 static int emit(credo_statement_cb cb, void *ctx, const char *date, const char *kind, const char *code,
 		const char *text, credo_money debit, credo_money credit, credo_money balance, const char *due)
 {
@@ -192,11 +203,12 @@ credo_status credo_statement(credo_db *db, int64_t customer_id, const char *from
 		rc = credo__fail(db, CREDO_INVALID, "the statement ends (%s) before it starts (%s)", t, f);
 	if (rc)
 		return rc;
+	/* The day before the start: 1899-12-31 for a statement from the first day there is. */
 	credo_date day;
 	credo_date_parse(f, &day, NULL);
 	credo_date_format(day - 1, before, sizeof before);
 	credo_balance open;
-	rc = credo_balance_of(db, customer_id, before, &open);
+	rc = balance_at(db, customer_id, before, &open);
 	if (rc)
 		return rc;
 	credo_money bal = open.balance;
@@ -206,7 +218,8 @@ credo_status credo_statement(credo_db *db, int64_t customer_id, const char *from
 	sqlite3_stmt *st;
 	rc = credo__prepare(db,
 		"SELECT invoice_date, CASE WHEN amount > 0 THEN 'invoice' ELSE 'credit_note' END, code,"
-		"   coalesce((SELECT code FROM contracts WHERE id = contract_id), notes), amount, due_date, 0"
+		"   CASE WHEN amount < 0 THEN notes ELSE coalesce((SELECT code FROM contracts WHERE id = contract_id),"
+		"   notes) END, amount, due_date, 0"
 		" FROM invoices WHERE customer_id = ?1 AND invoice_date BETWEEN ?2 AND ?3"
 		" UNION ALL SELECT pay_date, 'payment', code, reference, -amount, '', 1"
 		" FROM payments WHERE customer_id = ?1 AND pay_date BETWEEN ?2 AND ?3"
