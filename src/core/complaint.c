@@ -27,12 +27,6 @@ static const char *const complaint_kinds[] = { "quality", "service", "delivery",
 /* What credo_complaint_update may set; closed is reached only through credo_complaint_close. */
 static const char *const working_statuses[] = { "open", "in_progress", "resolved" };
 
-static void bind_scope(credo_db *db, sqlite3_stmt *st)
-{
-	sqlite3_bind_int(st, 1, credo_can(db, CREDO_PERM_READ_ALL));
-	sqlite3_bind_int64(st, 2, db->actor.id);
-}
-
 static int nop_customer(const credo_customer *c, void *ctx)
 {
 	(void)c;
@@ -170,7 +164,7 @@ static credo_status open_complaint(credo_db *db, int64_t id, char date[CREDO_DAT
 					 " WHERE" COMPLAINT_SCOPE " AND m.id = ?3", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	sqlite3_bind_int64(st, 3, id);
 	if (sqlite3_step(st) != SQLITE_ROW)
 		rc = credo__fail(db, CREDO_NOTFOUND, "complaint #%lld not found", (long long)id);
@@ -294,7 +288,7 @@ credo_status credo_complaint_list(credo_db *db, const credo_complaint_filter *f,
 					 " ORDER BY m.complaint_date DESC, m.id DESC LIMIT ?5", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	sqlite3_bind_int64(st, 3, f->customer_id);
 	sqlite3_bind_int(st, 4, f->open_only != 0);
 	sqlite3_bind_int(st, 5, f->limit > 0 ? f->limit : -1);

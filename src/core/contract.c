@@ -26,12 +26,6 @@ static const char SNAP_CONTRACT[] =
 	" LEFT JOIN departments d ON d.id = k.department_id"
 #define CONTRACT_SCOPE " (?1 OR c.owner_id = ?2)"
 
-static void bind_scope(credo_db *db, sqlite3_stmt *st)
-{
-	sqlite3_bind_int(st, 1, credo_can(db, CREDO_PERM_READ_ALL));
-	sqlite3_bind_int64(st, 2, db->actor.id);
-}
-
 static void contract_from(sqlite3_stmt *st, credo_contract *k)
 {
 	int i = 0;
@@ -323,21 +317,8 @@ credo_status credo_contract_add(credo_db *db, const credo_contract_new *in, int6
 
 credo_status credo_contract_find(credo_db *db, const char *code, int64_t *id)
 {
-	if (db->actor.id <= 0)
-		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
-	sqlite3_stmt *st;
-	credo_status rc = credo__prepare(db, "SELECT k.id FROM contracts k JOIN customers c ON c.id = k.customer_id"
-					 " WHERE" CONTRACT_SCOPE " AND k.code = ?3", &st);
-	if (rc)
-		return rc;
-	bind_scope(db, st);
-	sqlite3_bind_text(st, 3, code ? code : "", -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	else
-		rc = credo__fail(db, CREDO_NOTFOUND, "no contract with code %s", code ? code : "");
-	sqlite3_finalize(st);
-	return rc;
+	return credo__find_code(db, "SELECT k.id FROM contracts k JOIN customers c ON c.id = k.customer_id"
+				" WHERE" CONTRACT_SCOPE " AND k.code = ?3", "contract", code, id);
 }
 
 static credo_status stream(credo_db *db, sqlite3_stmt *st, credo_contract_cb cb, void *ctx, int *n)
@@ -368,7 +349,7 @@ credo_status credo_contract_get(credo_db *db, int64_t id, credo_contract_cb cb, 
 					 " AND k.id = ?3", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	sqlite3_bind_int64(st, 3, id);
 	int n = 0;
 	rc = stream(db, st, cb, ctx, &n);
@@ -387,7 +368,7 @@ credo_status credo_contract_list(credo_db *db, const credo_contract_filter *f, c
 					 " ORDER BY k.sign_date DESC, k.id DESC LIMIT ?5", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	sqlite3_bind_int64(st, 3, f ? f->customer_id : 0);
 	credo__bind_text_or_null(st, 4, f ? f->status : NULL);
 	sqlite3_bind_int(st, 5, f && f->limit > 0 ? f->limit : -1);
@@ -404,7 +385,7 @@ static credo_status load(credo_db *db, int64_t id, char status[16], int64_t *cus
 					 " AND k.id = ?3", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	sqlite3_bind_int64(st, 3, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		snprintf(status, 16, "%s", credo__col_text(st, 0));

@@ -63,12 +63,6 @@ static void customer_from(sqlite3_stmt *st, credo_customer *c)
 	c->notes = credo__col_text(st, i++);
 }
 
-static void bind_scope(credo_db *db, sqlite3_stmt *st)
-{
-	sqlite3_bind_int(st, 1, credo_can(db, CREDO_PERM_READ_ALL));
-	sqlite3_bind_int64(st, 2, db->actor.id);
-}
-
 /* Bind ?3 "%text%" and ?7 the raw text, or NULL for no search. */
 static credo_status bind_search(credo_db *db, sqlite3_stmt *st, const char *q)
 {
@@ -121,7 +115,7 @@ credo_status credo_customer_get(credo_db *db, int64_t id, credo_customer_cb cb, 
 					 " WHERE" CUSTOMER_SCOPE " AND c.id = ?3", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	sqlite3_bind_int64(st, 3, id);
 	int found = 0;
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -156,7 +150,7 @@ credo_status credo_customer_page(credo_db *db, const credo_customer_query *q,
 	credo_status rc = credo__prepare(db, page_sql[q->sort][q->backward ? 1 : 0], &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	rc = bind_search(db, st, q->search);
 	if (rc) {
 		sqlite3_finalize(st);
@@ -186,7 +180,7 @@ credo_status credo_customer_search(credo_db *db, const char *search, int limit,
 					 " c.name, c.id LIMIT ?6", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	rc = bind_search(db, st, search);
 	if (rc) {
 		sqlite3_finalize(st);
@@ -212,7 +206,7 @@ credo_status credo_customer_count(credo_db *db, const char *search, int64_t *out
 					 CUSTOMER_SEARCH, &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	rc = bind_search(db, st, search);
 	if (rc == CREDO_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
@@ -424,21 +418,8 @@ credo_status credo_customer_add(credo_db *db, const credo_customer_new *in, int6
 
 credo_status credo_customer_find(credo_db *db, const char *code, int64_t *id)
 {
-	if (db->actor.id <= 0)
-		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
-	sqlite3_stmt *st;
-	credo_status rc = credo__prepare(db, "SELECT c.id FROM customers c WHERE" CUSTOMER_SCOPE
-					 " AND c.code = ?3", &st);
-	if (rc)
-		return rc;
-	bind_scope(db, st);
-	sqlite3_bind_text(st, 3, code ? code : "", -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	else
-		rc = credo__fail(db, CREDO_NOTFOUND, "no customer with code %s", code ? code : "");
-	sqlite3_finalize(st);
-	return rc;
+	return credo__find_code(db, "SELECT c.id FROM customers c WHERE" CUSTOMER_SCOPE " AND c.code = ?3",
+				"customer", code, id);
 }
 
 credo_status credo__customer_visible(credo_db *db, int64_t id)
@@ -447,7 +428,7 @@ credo_status credo__customer_visible(credo_db *db, int64_t id)
 	credo_status rc = credo__prepare(db, "SELECT 1 FROM customers c WHERE" CUSTOMER_SCOPE " AND c.id = ?3", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	sqlite3_bind_int64(st, 3, id);
 	if (sqlite3_step(st) != SQLITE_ROW)
 		rc = credo__fail(db, CREDO_NOTFOUND, "customer #%lld not found", (long long)id);

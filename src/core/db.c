@@ -373,3 +373,35 @@ credo_status credo__audit_row(credo_db *db, const char *entity, int64_t id, cons
 	free(after);
 	return rc;
 }
+
+credo_status credo__need_login(credo_db *db)
+{
+	return db->actor.id > 0 ? CREDO_OK : credo__fail(db, CREDO_NOUSER, "no user is logged in");
+}
+
+void credo__bind_scope(credo_db *db, sqlite3_stmt *st)
+{
+	sqlite3_bind_int(st, 1, credo_can(db, CREDO_PERM_READ_ALL));
+	sqlite3_bind_int64(st, 2, db->actor.id);
+}
+
+credo_status credo__find_code(credo_db *db, const char *sql, const char *what, const char *code, int64_t *id)
+{
+	sqlite3_stmt *st;
+	credo_status rc = credo__need_login(db);
+	if (rc == CREDO_OK)
+		rc = credo__prepare(db, sql, &st);
+	if (rc)
+		return rc;
+	credo__bind_scope(db, st);
+	sqlite3_bind_text(st, 3, code ? code : "", -1, SQLITE_STATIC);
+	int r = sqlite3_step(st);
+	if (r == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (r == SQLITE_DONE)
+		rc = credo__fail(db, CREDO_NOTFOUND, "no %s with code %s", what, code ? code : "");
+	else
+		rc = credo__dberr(db, "looking up a code");
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -31,17 +31,6 @@ static const char *const lead_statuses[] = { "new", "contacted", "qualified", "c
 /* The longest a text field may be, in bytes; notes leave room for the conversion note on the customer. */
 #define LEAD_NOTES_MAX 2000
 
-static void bind_scope(credo_db *db, sqlite3_stmt *st)
-{
-	sqlite3_bind_int(st, 1, credo_can(db, CREDO_PERM_READ_ALL));
-	sqlite3_bind_int64(st, 2, db->actor.id);
-}
-
-static credo_status need_login(credo_db *db)
-{
-	return db->actor.id > 0 ? CREDO_OK : credo__fail(db, CREDO_NOUSER, "no user is logged in");
-}
-
 static int known_status(const char *s)
 {
 	for (size_t i = 0; i < sizeof lead_statuses / sizeof lead_statuses[0]; i++)
@@ -269,7 +258,7 @@ static credo_status lead_state(credo_db *db, int64_t id, struct lead_state *s)
 					 " AND l.id = ?3", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	sqlite3_bind_int64(st, 3, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		snprintf(s->code, sizeof s->code, "%s", credo__col_text(st, 0));
@@ -473,31 +462,18 @@ credo_status credo_lead_convert(credo_db *db, int64_t id, int64_t *customer_id)
 
 credo_status credo_lead_find(credo_db *db, const char *code, int64_t *id)
 {
-	credo_status rc = need_login(db);
-	sqlite3_stmt *st;
-	if (rc == CREDO_OK)
-		rc = credo__prepare(db, "SELECT l.id FROM leads l WHERE" LEAD_SCOPE " AND l.code = ?3", &st);
-	if (rc)
-		return rc;
-	bind_scope(db, st);
-	sqlite3_bind_text(st, 3, code ? code : "", -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	else
-		rc = credo__fail(db, CREDO_NOTFOUND, "no lead with code %s", code ? code : "");
-	sqlite3_finalize(st);
-	return rc;
+	return credo__find_code(db, "SELECT l.id FROM leads l WHERE" LEAD_SCOPE " AND l.code = ?3", "lead", code, id);
 }
 
 credo_status credo_lead_get(credo_db *db, int64_t id, credo_lead_cb cb, void *ctx)
 {
-	credo_status rc = need_login(db);
+	credo_status rc = credo__need_login(db);
 	sqlite3_stmt *st;
 	if (rc == CREDO_OK)
 		rc = credo__prepare(db, "SELECT " LEAD_COLS LEAD_FROM " WHERE" LEAD_SCOPE " AND l.id = ?3", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	sqlite3_bind_int64(st, 3, id);
 	char missing[64];
 	snprintf(missing, sizeof missing, "lead #%lld not found", (long long)id);
@@ -509,7 +485,7 @@ credo_status credo_lead_list(credo_db *db, const credo_lead_filter *f, credo_lea
 	static const credo_lead_filter none = { 0 };
 	if (!f)
 		f = &none;
-	credo_status rc = need_login(db);
+	credo_status rc = credo__need_login(db);
 	if (rc)
 		return rc;
 	if (f->status && strcmp(f->status, "all") != 0 && !known_status(f->status))
@@ -526,7 +502,7 @@ credo_status credo_lead_list(credo_db *db, const credo_lead_filter *f, credo_lea
 			    " ORDER BY l.id DESC LIMIT ?6", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	credo__bind_text_or_null(st, 3, f->status);
 	credo__bind_text_or_null(st, 4, f->owner_login);
 	rc = bind_search(db, st, 5, f->search);

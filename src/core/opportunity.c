@@ -29,17 +29,6 @@ static const char SNAP_STAGE[] =
 
 static const char *const outcomes[] = { "open", "won", "lost" };
 
-static void bind_scope(credo_db *db, sqlite3_stmt *st)
-{
-	sqlite3_bind_int(st, 1, credo_can(db, CREDO_PERM_READ_ALL));
-	sqlite3_bind_int64(st, 2, db->actor.id);
-}
-
-static credo_status need_login(credo_db *db)
-{
-	return db->actor.id > 0 ? CREDO_OK : credo__fail(db, CREDO_NOUSER, "no user is logged in");
-}
-
 /* A text field: at most max bytes of one line of UTF-8 (it shows in one list cell). */
 static credo_status check_text(credo_db *db, const char *what, const char *v, size_t max, int required)
 {
@@ -120,7 +109,7 @@ static credo_status stage_named(credo_db *db, const char *name, struct stage_ref
 
 credo_status credo_stage_list(credo_db *db, credo_stage_cb cb, void *ctx)
 {
-	credo_status rc = need_login(db);
+	credo_status rc = credo__need_login(db);
 	sqlite3_stmt *st;
 	if (rc == CREDO_OK)
 		rc = credo__prepare(db, "SELECT id, name, probability, sort_order, outcome FROM opportunity_stages"
@@ -318,7 +307,7 @@ static credo_status customer_owner(credo_db *db, int64_t customer, int64_t *owne
 					 " AND c.id = ?3", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	sqlite3_bind_int64(st, 3, customer);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		*owner = sqlite3_column_int64(st, 0);
@@ -421,7 +410,7 @@ static credo_status open_opportunity(credo_db *db, int64_t id, struct stage_ref 
 					 " AND o.id = ?3", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	sqlite3_bind_int64(st, 3, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		s->id = sqlite3_column_int64(st, 0);
@@ -516,7 +505,7 @@ credo_status credo_opportunity_list(credo_db *db, const credo_opportunity_filter
 	static const credo_opportunity_filter none = { 0 };
 	if (!f)
 		f = &none;
-	credo_status rc = need_login(db);
+	credo_status rc = credo__need_login(db);
 	sqlite3_stmt *st;
 	/* Undated opportunities last: the ones closing soonest are the ones to work. */
 	if (rc == CREDO_OK)
@@ -526,7 +515,7 @@ credo_status credo_opportunity_list(credo_db *db, const credo_opportunity_filter
 				    " ORDER BY o.expected_close IS NULL, o.expected_close, o.id LIMIT ?6", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	sqlite3_bind_int64(st, 3, f->customer_id);
 	credo__bind_text_or_null(st, 4, f->owner_login);
 	sqlite3_bind_int(st, 5, f->open_only != 0);
@@ -572,7 +561,7 @@ static credo_money weigh(credo_money amount, int probability)
 
 credo_status credo_funnel(credo_db *db, credo_funnel_cb cb, void *ctx)
 {
-	credo_status rc = need_login(db);
+	credo_status rc = credo__need_login(db);
 	sqlite3_stmt *st;
 	/* Every opportunity of a group shares the stage's probability, so weighing the sum is exact. */
 	if (rc == CREDO_OK)
@@ -581,7 +570,7 @@ credo_status credo_funnel(credo_db *db, credo_funnel_cb cb, void *ctx)
 				    " GROUP BY o.owner_id, s.id ORDER BY u.login, s.sort_order, s.id", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	int r;
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		credo_funnel_row row = {

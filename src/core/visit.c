@@ -47,12 +47,6 @@ static void visit_from(sqlite3_stmt *st, credo_visit *v)
 	v->user_name = credo__col_text(st, i++);
 }
 
-static void bind_scope(credo_db *db, sqlite3_stmt *st)
-{
-	sqlite3_bind_int(st, 1, credo_can(db, CREDO_PERM_READ_ALL));
-	sqlite3_bind_int64(st, 2, db->actor.id);
-}
-
 static credo_status stream(credo_db *db, sqlite3_stmt *st, credo_visit_cb cb, void *ctx)
 {
 	credo_status rc = CREDO_OK;
@@ -77,7 +71,7 @@ static int exists_in_scope(credo_db *db, const char *sql, int64_t id)
 	sqlite3_stmt *st;
 	if (credo__prepare(db, sql, &st))
 		return 0;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	sqlite3_bind_int64(st, 3, id);
 	int found = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
@@ -326,7 +320,7 @@ credo_status credo_visit_list(credo_db *db, const credo_visit_filter *f, credo_v
 					 " ORDER BY v.visit_date DESC, v.id DESC LIMIT ?8", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	sqlite3_bind_int64(st, 3, f ? f->customer_id : 0);
 	sqlite3_bind_int64(st, 4, f ? f->lead_id : 0);
 	credo__bind_text_or_null(st, 5, f ? f->user_login : NULL);
@@ -360,7 +354,7 @@ credo_status credo_visit_due(credo_db *db, const char *date, credo_visit_cb cb, 
 					 " ORDER BY CASE WHEN v.planned THEN v.visit_date ELSE v.next_date END, v.id", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	char today[CREDO_DATE_BUFSZ];
 	rc = bind_date(db, st, 3, "date", date && *date ? date : credo_date_format(credo_today(), today, sizeof today));
 	if (rc) {
@@ -390,7 +384,7 @@ credo_status credo_visit_daily(credo_db *db, const char *date, credo_visit_day_c
 		" ORDER BY u.login", &st);
 	if (rc)
 		return rc;
-	bind_scope(db, st);
+	credo__bind_scope(db, st);
 	char today[CREDO_DATE_BUFSZ];
 	rc = bind_date(db, st, 3, "date", date && *date ? date : credo_date_format(credo_today(), today, sizeof today));
 	if (rc) {
