@@ -42,6 +42,22 @@ credo_status credo__fail(credo_db *db, credo_status st, const char *fmt, ...) CR
 /* Turn the connection's current SQLite error into a status and message about what. */
 credo_status credo__dberr(credo_db *db, const char *what);
 
+/* CREDO_NOUSER unless somebody is logged in: reads need an actor for their scope. */
+credo_status credo__need_login(credo_db *db);
+
+/*
+ * Bind the data scope every read query tests as "(?1 OR owner_id = ?2)":
+ * ?1 is whether the actor sees everything, ?2 the actor's id.
+ */
+void credo__bind_scope(credo_db *db, sqlite3_stmt *st);
+
+/*
+ * Look a record up by its human code with a constant query that selects
+ * its id, tests the scope as ?1/?2 and the code as ?3. CREDO_NOTFOUND says
+ * "no WHAT with code CODE", the same for a record outside the scope.
+ */
+credo_status credo__find_code(credo_db *db, const char *sql, const char *what, const char *code, int64_t *id);
+
 /* Run constant SQL (one or more statements; never user text), discarding rows. */
 credo_status credo__exec(credo_db *db, const char *sql, const char *what);
 
@@ -159,5 +175,12 @@ credo_status credo__apply_credits(credo_db *db, int64_t customer, int64_t invoic
  */
 credo_status credo__credit_check(credo_db *db, int64_t customer_id, int64_t contract_id,
 				 credo_money amount, const char *override_reason);
+
+/*
+ * CREDO_OK when an entry may be dated date (canonical ISO text): CREDO_RULE
+ * when its month, or a later one, is closed (month.c). Every ledger entry
+ * (invoice, credit note, payment, reversal) asks before it is written.
+ */
+credo_status credo__month_open(credo_db *db, const char *date);
 
 #endif
