@@ -146,6 +146,8 @@ static credo_status insert_invoice(credo_db *db, const credo_invoice_new *in, in
 	credo_status rc = credo__customer_visible(db, in->customer_id);
 	if (rc == CREDO_OK)
 		rc = ledger_date(db, "invoice date", in->date, date);
+	if (rc == CREDO_OK)
+		rc = credo__month_open(db, date);
 	if (rc)
 		return rc;
 	if (in->amount <= 0)
@@ -202,6 +204,8 @@ static credo_status insert_credit_note(credo_db *db, const credo_credit_note_new
 	credo_status rc = credo__customer_visible(db, in->customer_id);
 	if (rc == CREDO_OK)
 		rc = ledger_date(db, "credit note date", in->date, date);
+	if (rc == CREDO_OK)
+		rc = credo__month_open(db, date);
 	if (rc)
 		return rc;
 	if (in->amount <= 0)

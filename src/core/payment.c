@@ -43,6 +43,8 @@ static credo_status check_new(credo_db *db, const credo_payment_new *in, char da
 	credo_status rc = credo__customer_visible(db, in->customer_id);
 	if (rc == CREDO_OK)
 		rc = credo__date_arg(db, "payment date", in->date, date);
+	if (rc == CREDO_OK)
+		rc = credo__month_open(db, date);
 	if (rc)
 		return rc;
 	char today[CREDO_DATE_BUFSZ];
@@ -189,10 +191,15 @@ static credo_status reverse(credo_db *db, int64_t id, const char *date, const ch
 		return credo__fail(db, CREDO_RULE, "payment %s is already reversed", code);
 	if (!reason || !*reason || strlen(reason) > 500 || !credo__text_ok(reason, 0))
 		return credo__fail(db, CREDO_INVALID, "reversing a payment needs the reason (at most 500 bytes)");
-	char day[CREDO_DATE_BUFSZ];
+	char day[CREDO_DATE_BUFSZ], today[CREDO_DATE_BUFSZ];
 	rc = credo__date_or_today(db, "reversal date", date, day);
+	/* Like every ledger date: a reversal dated ahead would reopen invoices today yet not on the statement. */
+	if (rc == CREDO_OK && strcmp(day, credo_date_format(credo_today(), today, sizeof today)) > 0)
+		rc = credo__fail(db, CREDO_RULE, "reversal date %s is after today", day);
 	if (rc == CREDO_OK && strcmp(day, paid) < 0)
 		rc = credo__fail(db, CREDO_RULE, "a payment cannot be reversed before it was received (%s)", paid);
+	if (rc == CREDO_OK)
+		rc = credo__month_open(db, day);
 	if (rc)
 		return rc;
 	char *before = credo__snapshot(db, SNAP_PAYMENT, id);
