@@ -23,6 +23,10 @@
 #include "credo/settings.h"
 #include "credo/credit.h"
 #include "credo/aging.h"
+#include "credo/alert.h"
+#include "credo/collection.h"
+#include "credo/month.h"
+#include "credo/export.h"
 #include "credo/demo.h"
 #include "credo/text.h"
 

@@ -1,0 +1,363 @@
+/*
+ * alert.c - the alert engine (DESIGN.md section 6): the table of rules, their
+ * switches and thresholds from the settings, and the run that collects every
+ * rule's alerts, sorts them by severity and date and hands them out.
+ *
+ * The rules themselves, one query each, are in alert_money.c (receivables),
+ * alert_credit.c (limits and reviews) and alert_sales.c (leads,
+ * opportunities, follow-ups, contracts, complaints).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alert_internal.h"
+
+/*
+ * The rules in the order of DESIGN.md section 6. Each is switched by the
+ * setting alert.ID.on and reads its thresholds from params. over_limit,
+ * near_limit and no_limit read the same exposure, so they share one query:
+ * the first of them that is on runs it for all three (each still obeys its
+ * own switch).
+ */
+static const struct rule {
+	const char *id;		/* also the settings prefix: alert.ID.* */
+	const char *what;
+	const char *params[ALERT_MAX_PARAMS];	/* setting keys bound as :p1.. */
+	credo_status (*fn)(struct alert_run *r);
+} rules[] = {
+	{ "settlement_due", "a planned settlement of an active contract is due within N days (seed 003)",
+	  { "alert.settlement_due.days" }, credo__alert_settlement_due },
+	{ "overdue", "an overdue invoice, escalating with its age; paused while disputed",
+	  { "alert.overdue.reminder_days", "alert.overdue.call_days", "alert.overdue.visit_days",
+	    "alert.overdue.stop_supply_days", "alert.overdue.legal_days" }, credo__alert_overdue },
+	{ "promise_broken", "a promise to pay was not kept by its date", { "alert.promise_broken.grace_days" },
+	  credo__alert_promise_broken },
+	{ "over_limit", "exposure is above the credit limit", { NULL }, credo__alert_exposure },
+	{ "near_limit", "exposure has reached the near-limit share of the credit limit", { "credit.near_limit_pct" },
+	  credo__alert_exposure },
+	{ "no_limit", "open invoices or an active contract without an approved credit limit", { NULL },
+	  credo__alert_exposure },
+	{ "review_overdue", "the review date of the latest rating or standing limit has passed", { NULL },
+	  credo__alert_review_overdue },
+	{ "temp_limit_expiring", "a temporary limit expires within N days", { "alert.temp_limit_expiring.days" },
+	  credo__alert_temp_limit_expiring },
+	{ "limitation", "the limitation period (诉讼时效) of an open invoice ends within N days",
+	  { "alert.limitation.years", "alert.limitation.days" }, credo__alert_limitation },
+	{ "pays_old_owes_new", "前清后欠: recent payments paid older invoices while a newer one is overdue",
+	  { "alert.pays_old_owes_new.days" }, credo__alert_pays_old_owes_new },
+	{ "lead_idle", "an open lead has had no visit for N days (seed 000: 如一周)", { "alert.lead_idle.days" },
+	  credo__alert_lead_idle },
+	{ "opportunity_idle", "an open opportunity has had no stage change or visit for N days",
+	  { "alert.opportunity_idle.days" }, credo__alert_opportunity_idle },
+	{ "followup_due", "a planned visit or follow-up date has passed without a visit",
+	  { "alert.followup_due.grace_days" }, credo__alert_followup_due },
+	{ "contract_ending", "an active contract ends within N days", { "alert.contract_ending.days" },
+	  credo__alert_contract_ending },
+	{ "complaint_open", "a complaint has been open for more than N days", { "alert.complaint_open.days" },
+	  credo__alert_complaint_open },
+};
+#define NRULES (sizeof rules / sizeof rules[0])
+
+static const char *const severity_names[] = { "", "info", "warning", "critical" };
+
+const char *credo_alert_severity_name(credo_alert_severity s)
+{
+	return s >= CREDO_ALERT_INFO && s <= CREDO_ALERT_CRITICAL ? severity_names[s] : "";
+}
+
+static const char *const steps[] = { "", "reminder", "call", "statement", "stop_supply", "legal" };
+static const char *const step_texts[] = { "", "send a payment reminder", "call the customer",
+					   "send a statement and visit", "stop supply", "hand over for legal action" };
+
+const char *credo__alert_step(int level)
+{
+	return level >= 1 && level <= 5 ? steps[level] : "";
+}
+
+const char *credo__alert_step_text(int level)
+{
+	return level >= 1 && level <= 5 ? step_texts[level] : "";
+}
+
+const char *credo__alert_money(credo_money v, char buf[CREDO_MONEY_BUFSZ])
+{
+	return credo_money_format(v, 1, buf, CREDO_MONEY_BUFSZ);
+}
+
+/* Length of s cut to at most max bytes on a UTF-8 character boundary. */
+static size_t utf8_cut(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
+/* Drop an incomplete UTF-8 sequence at the end of s. */
+static void utf8_trim_tail(char *s)
+{
+	size_t n = strlen(s), i = n, back = 0;
+	while (i > 0 && back < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) {
+		i--;
+		back++;
+	}
+	if (i == 0)
+		return;
+	unsigned char lead = (unsigned char)s[i - 1];
+	size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (want > 1 && back + 1 < want)
+		s[i - 1] = '\0';
+}
+
+const char *credo__alert_clip(const char *s, size_t max, char *buf, size_t len)
+{
+	if (!s)
+		s = "";
+	if (len < 4) {
+		if (len)
+			buf[0] = '\0';
+		return buf;
+	}
+	if (max > len - 4)
+		max = len - 4;
+	size_t n = utf8_cut(s, max);
+	memcpy(buf, s, n);
+	strcpy(buf + n, s[n] ? "..." : "");
+	return buf;
+}
+
+void credo__alert_levels(credo_db *db, int64_t lv[ALERT_MAX_PARAMS])
+{
+	static const char *const keys[] = { "alert.overdue.reminder_days", "alert.overdue.call_days",
+					    "alert.overdue.visit_days", "alert.overdue.stop_supply_days",
+					    "alert.overdue.legal_days" };
+	static const int64_t def[] = { 1, 30, 60, 90, 180 };
+	for (int i = 0; i < ALERT_MAX_PARAMS; i++)
+		lv[i] = credo__setting_int(db, keys[i], def[i]);
+}
+
+/* --- the alerts of one run, held for sorting ---------------------------- */
+
+struct held {
+	credo_alert a;
+	char *mem;	/* every string of a, in one block */
+	int order;	/* the rule's place in the table */
+};
+
+struct alert_list {
+	struct held *v;
+	size_t n, cap;
+	int order;
+};
+
+static credo_status hold(credo_db *db, struct alert_list *l, const credo_alert *a)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		struct held *v = realloc(l->v, cap * sizeof *v);
+		if (!v)
+			return credo__fail(db, CREDO_NOMEM, "out of memory collecting alerts");
+		l->v = v;
+		l->cap = cap;
+	}
+	const char *src[] = { a->rule, a->customer_code, a->customer_name, a->item_kind, a->item,
+			      a->responsible, a->date, a->message };
+	enum { NSTR = sizeof src / sizeof src[0] };
+	size_t len[NSTR], total = 0;
+	for (int i = 0; i < NSTR; i++)
+		total += (len[i] = strlen(src[i] ? src[i] : "")) + 1;
+	char *mem = malloc(total), *p = mem;
+	if (!mem)
+		return credo__fail(db, CREDO_NOMEM, "out of memory collecting alerts");
+	const char *dst[NSTR];
+	for (int i = 0; i < NSTR; i++) {
+		memcpy(p, src[i] ? src[i] : "", len[i] + 1);
+		dst[i] = p;
+		p += len[i] + 1;
+	}
+	struct held *h = &l->v[l->n++];
+	h->a = *a;
+	h->a.rule = dst[0];
+	h->a.customer_code = dst[1];
+	h->a.customer_name = dst[2];
+	h->a.item_kind = dst[3];
+	h->a.item = dst[4];
+	h->a.responsible = dst[5];
+	h->a.date = dst[6];
+	h->a.message = dst[7];
+	h->mem = mem;
+	h->order = l->order;
+	return CREDO_OK;
+}
+
+/* Most severe first, then the oldest date, the rule's place, customer and item. */
+static int by_severity_date(const void *x, const void *y)
+{
+	const struct held *a = x, *b = y;
+	int c;
+	if (a->a.severity != b->a.severity)
+		return a->a.severity > b->a.severity ? -1 : 1;
+	if ((c = strcmp(a->a.date, b->a.date)))
+		return c;
+	if (a->order != b->order)
+		return a->order - b->order;
+	if ((c = strcmp(a->a.customer_code, b->a.customer_code)))
+		return c;
+	return strcmp(a->a.item, b->a.item);
+}
+
+static void list_free(struct alert_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].mem);
+	free(l->v);
+}
+
+/* --- running a rule's query --------------------------------------------- */
+
+static void bind_int(sqlite3_stmt *st, const char *name, int64_t v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (i > 0)
+		sqlite3_bind_int64(st, i, v);
+}
+
+void credo__alert_bind(const struct alert_run *r, sqlite3_stmt *st)
+{
+	bind_int(st, ":day", r->day);
+	int i = sqlite3_bind_parameter_index(st, ":date");
+	if (i > 0)
+		sqlite3_bind_text(st, i, r->date, -1, SQLITE_TRANSIENT);
+	bind_int(st, ":all", r->all);
+	bind_int(st, ":actor", r->actor);
+	for (int k = 0; k < ALERT_MAX_PARAMS; k++) {
+		char name[8];
+		snprintf(name, sizeof name, ":p%d", k + 1);
+		bind_int(st, name, r->p[k]);
+		snprintf(name, sizeof name, ":lv%d", k + 1);
+		bind_int(st, name, r->lv[k]);
+	}
+}
+
+credo_status credo__alert_query(struct alert_run *r, const char *sql, alert_fill_fn fill)
+{
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(r->db, sql, &st);
+	if (rc)
+		return rc;
+	credo__alert_bind(r, st);
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		credo_alert a = {
+			.rule = r->rule, .customer_code = credo__col_text(st, 0), .customer_name = credo__col_text(st, 1),
+			.item_kind = credo__col_text(st, 2), .item = credo__col_text(st, 3),
+			.amount = sqlite3_column_int64(st, 4), .responsible = credo__col_text(st, 5),
+			.date = credo__col_text(st, 6), .days = sqlite3_column_int(st, 7),
+			.severity = CREDO_ALERT_WARNING,
+		};
+		if (r->for_login && strcmp(a.responsible, r->for_login) != 0)
+			continue;
+		char msg[1024] = "";
+		fill(r, st, &a, msg, sizeof msg);
+		if (!a.severity)
+			continue;
+		utf8_trim_tail(msg);	/* snprintf may have cut a character in two */
+		a.message = msg;
+		if ((rc = hold(r->db, r->out, &a)))
+			break;
+	}
+	if (rc == CREDO_OK && s != SQLITE_DONE) {
+		char what[80];
+		snprintf(what, sizeof what, "checking the alert rule %s", r->rule);
+		rc = credo__dberr(r->db, what);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* --- the engine ---------------------------------------------------------- */
+
+static int rule_on(credo_db *db, const struct rule *ru)
+{
+	char key[64];
+	snprintf(key, sizeof key, "alert.%s.on", ru->id);
+	return credo__setting_int(db, key, 1) != 0;
+}
+
+static void rule_params(credo_db *db, const struct rule *ru, int64_t p[ALERT_MAX_PARAMS])
+{
+	for (int i = 0; i < ALERT_MAX_PARAMS; i++)
+		p[i] = ru->params[i] ? credo__setting_int(db, ru->params[i], 0) : 0;
+}
+
+credo_status credo_alerts(credo_db *db, const char *as_of, const char *for_login, credo_alert_cb cb, void *ctx)
+{
+	if (credo_actor_id(db) <= 0)
+		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
+	struct alert_run r = { .db = db, .all = credo_can(db, CREDO_PERM_READ_ALL), .actor = credo_actor_id(db) };
+	credo_status rc = credo__date_or_today(db, "as-of date", as_of, r.date);
+	if (rc)
+		return rc;
+	credo_date_parse(r.date, &r.day, NULL);
+	if (for_login && *for_login) {
+		sqlite3_stmt *st;
+		if ((rc = credo__prepare(db, "SELECT 1 FROM users WHERE login = ?1", &st)))
+			return rc;
+		sqlite3_bind_text(st, 1, for_login, -1, SQLITE_STATIC);
+		int found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+		if (!found)
+			return credo__fail(db, CREDO_NOTFOUND, "no user with login %s", for_login);
+		r.for_login = for_login;
+	}
+	credo__alert_levels(db, r.lv);
+	struct alert_list list = { 0 };
+	r.out = &list;
+	for (size_t i = 0; i < NRULES && rc == CREDO_OK; i++) {
+		if (!rule_on(db, &rules[i]))
+			continue;
+		r.rule = rules[i].id;
+		rule_params(db, &rules[i], r.p);
+		list.order = (int)i;
+		rc = rules[i].fn(&r);
+	}
+	if (rc == CREDO_OK) {
+		if (list.n > 1)
+			qsort(list.v, list.n, sizeof list.v[0], by_severity_date);
+		for (size_t i = 0; i < list.n; i++)
+			if (cb(&list.v[i].a, ctx)) {
+				rc = CREDO_STOP;
+				break;
+			}
+	}
+	list_free(&list);
+	return rc;
+}
+
+credo_status credo_alert_rules(credo_db *db, credo_alert_rule_cb cb, void *ctx)
+{
+	if (credo_actor_id(db) <= 0)
+		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
+	for (size_t i = 0; i < NRULES; i++) {
+		const struct rule *ru = &rules[i];
+		char settings[512] = "";
+		size_t used = 0;
+		for (int k = 0; k < ALERT_MAX_PARAMS && ru->params[k]; k++) {
+			char v[64];
+			if (credo__setting(db, ru->params[k], v, sizeof v))
+				snprintf(v, sizeof v, "?");
+			int n = snprintf(settings + used, sizeof settings - used, "%s%s=%s", k ? ", " : "",
+					 ru->params[k], v);
+			if (n < 0 || (size_t)n >= sizeof settings - used)
+				break;
+			used += (size_t)n;
+		}
+		credo_alert_rule row = { .id = ru->id, .on = rule_on(db, ru), .what = ru->what, .settings = settings };
+		if (cb(&row, ctx))
+			return CREDO_STOP;
+	}
+	return CREDO_OK;
+}
