@@ -203,19 +203,8 @@ static int blocked(credo_db *db, int64_t customer, int64_t contract, credo_money
 	return 0;
 }
 
-/* TRANSITION: wired in once the ledger tests set up ratings and limits. */
-credo_status credo__credit_check_real(credo_db *db, int64_t customer_id, int64_t contract_id,
-				      credo_money amount, const char *override_reason);
 credo_status credo__credit_check(credo_db *db, int64_t customer_id, int64_t contract_id,
 				 credo_money amount, const char *override_reason)
-{
-	if (!getenv("CREDO_CREDIT_CHECK"))
-		return CREDO_OK;
-	return credo__credit_check_real(db, customer_id, contract_id, amount, override_reason);
-}
-
-credo_status credo__credit_check_real(credo_db *db, int64_t customer_id, int64_t contract_id,
-				      credo_money amount, const char *override_reason)
 {
 	char why[512];
 	if (db->backfill)

@@ -5,7 +5,6 @@
 # --as-of a date. Most rules are set up so that 2026-11-15 is the day before
 # they fire and 2026-11-16 the day they do.
 . "$(dirname "$0")/lib.sh"
-export CREDO_CREDIT_CHECK=1	# the real credit check at contract activation and invoicing
 DB="$TMP/al.db"
 "$CREDO_BIN" -d "$DB" init >/dev/null
 for u in "zhangwei sales 张伟" "lina sales 李娜" "zhoumin credit 周敏" "wufang finance 吴芳"; do

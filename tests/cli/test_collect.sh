@@ -2,7 +2,6 @@
 # overdue x risk on hand-built data, logging calls and promises, disputes that
 # pause escalation, collectors, and every bad input refused with its rule.
 . "$(dirname "$0")/lib.sh"
-export CREDO_CREDIT_CHECK=1	# the real credit check at invoicing
 DB="$TMP/co.db"
 "$CREDO_BIN" -d "$DB" init >/dev/null
 for u in "zhangwei sales 张伟" "lina sales 李娜" "zhoumin credit 周敏" "wufang finance 吴芳" "huangjun gm 黄军"; do

@@ -109,8 +109,8 @@ PAID=$(sql "SELECT code FROM payments WHERE pay_date BETWEEN '2026-10-01' AND '2
 	AND reversed_at IS NULL ORDER BY id LIMIT 1")
 run -d "$DB" --as wufang payment reverse "$PAID" --reason 退票 --date 2026-11-23
 expect "an October payment is reversed in November" 0
-run -d "$DB" --as wufang invoice add --customer "$OWES" --date 2026-11-20 --amount 500
-expect "an invoice dated next month goes in" 0 'INV-'
+run -d "$DB" --as zhoumin invoice add --customer "$OWES" --date 2026-11-20 --amount 500 --override 补货,信用经理同意
+expect "an invoice dated next month goes in (the customer is on hold: the credit manager overrides)" 0 'INV-'
 run -d "$DB" --as wangqiang customer edit "$OWES" --name 改过名字的客户有限公司
 expect "a customer is renamed" 0
 run -d "$DB" --as wufang export receivables --month 2026-10 -o "$TMP/oct2.xlsx"

@@ -3,7 +3,6 @@
 # plan, payments allocated oldest due first, the statement of account, and
 # every bad input refused with its rule and the database left as it was.
 . "$(dirname "$0")/lib.sh"
-export CREDO_CREDIT_CHECK=1	# the real credit check, wherever it is still switched off by default
 DB="$TMP/l.db"
 "$CREDO_BIN" -d "$DB" init >/dev/null
 for u in "zhangwei sales 张伟" "lina sales 李娜" "wangqiang sales_manager 王强" "zhoumin credit 周敏" "wufang finance 吴芳"; do

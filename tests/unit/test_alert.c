@@ -323,7 +323,6 @@ static void long_chinese_text_is_cut_cleanly(void **state)
 int main(void)
 {
 	setenv("CREDO_TODAY", TODAY, 1);
-	setenv("CREDO_CREDIT_CHECK", "1", 1);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(rule_table_and_switches, setup_ledger, fx_teardown),
 		cmocka_unit_test_setup_teardown(escalation_at_each_threshold, setup_ledger, fx_teardown),

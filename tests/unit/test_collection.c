@@ -306,7 +306,6 @@ static void actions_newest_first_in_scope(void **state)
 int main(void)
 {
 	setenv("CREDO_TODAY", TODAY, 1);
-	setenv("CREDO_CREDIT_CHECK", "1", 1);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(logging_and_its_rules, setup_ledger, fx_teardown),
 		cmocka_unit_test_setup_teardown(dispute_and_resolve, setup_ledger, fx_teardown),

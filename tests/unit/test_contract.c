@@ -293,7 +293,6 @@ static void lists_keep_to_the_scope(void **state)
 int main(void)
 {
 	setenv("CREDO_TODAY", TODAY, 1);
-	setenv("CREDO_CREDIT_CHECK", "1", 1);	/* the real credit check, wherever it is still switched off by default */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(lines_are_exact_to_the_fen, setup_ledger, fx_teardown),
 		cmocka_unit_test_setup_teardown(the_plan_must_add_up, setup_ledger, fx_teardown),

@@ -485,7 +485,6 @@ static void one_audit_row_per_change(void **state)
 int main(void)
 {
 	setenv("CREDO_TODAY", TODAY, 1);
-	setenv("CREDO_CREDIT_CHECK", "1", 1);	/* the real credit check, wherever it is still switched off by default */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(oldest_due_first_partial_then_credit, setup_ledger, fx_teardown),
 		cmocka_unit_test_setup_teardown(explicit_allocation, setup_ledger, fx_teardown),

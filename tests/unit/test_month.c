@@ -550,7 +550,6 @@ static void export_failures_leave_no_file(void **state)
 int main(void)
 {
 	setenv("CREDO_TODAY", TODAY, 1);
-	setenv("CREDO_CREDIT_CHECK", "1", 1);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(snapshot_figures_and_identities, setup_ledger, fx_teardown),
 		cmocka_unit_test_setup_teardown(lists_add_up, setup_ledger, fx_teardown),
