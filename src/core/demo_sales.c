@@ -147,6 +147,44 @@ credo_status demo_credit(credo_db *db, struct rng *r)
 	return rc;
 }
 
+/*
+ * Finance chases the three oldest overdue invoices: a call, a promise to
+ * pay that was broken last week, and a disputed invoice.
+ */
+static credo_status chase(credo_db *db)
+{
+	sqlite3_stmt *st;
+	credo_status rc = credo__act_as(db, DEMO_FINANCE);
+	if (rc == CREDO_OK)
+		rc = credo__prepare(db, "SELECT i.id, i.invoice_date, i.amount - (SELECT coalesce(sum(a.amount), 0)"
+				    " FROM allocations a WHERE a.invoice_id = i.id AND a.reversed_at IS NULL) AS open"
+				    " FROM invoices i WHERE i.amount > 0 AND i.due_day < ?1 AND open > 0"
+				    " ORDER BY i.due_day, i.id LIMIT 3", &st);
+	if (rc)
+		return rc;
+	credo_date today = credo_today();
+	sqlite3_bind_int(st, 1, today - 30);
+	static const char *const kinds[] = { "call", "promise", "dispute" };
+	static const char *const outcomes[] = { "财务说下周安排付款", "答应本月15日前付清", "客户称货物短少两箱,拒付差额" };
+	for (int n = 0; rc == CREDO_OK && n < 3 && sqlite3_step(st) == SQLITE_ROW; n++) {
+		char when[CREDO_DATE_BUFSZ], promise[CREDO_DATE_BUFSZ];
+		credo_date issued;
+		credo_date_parse(credo__col_text(st, 1), &issued, NULL);
+		credo_date said = today - 20 > issued ? today - 20 : issued;
+		credo_collection_new c = {
+			.invoice_id = sqlite3_column_int64(st, 0), .kind = kinds[n], .outcome = outcomes[n],
+			.date = credo_date_format(said, when, sizeof when),
+		};
+		if (n == 1) {	/* promised for last week, not paid */
+			c.promise_amount = sqlite3_column_int64(st, 2);
+			c.promise_date = credo_date_format(today - 7 > said ? today - 7 : said, promise, sizeof promise);
+		}
+		rc = credo_collection_log(db, &c, NULL);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* After a year of trading: requests in flight, one dispute, one limit cut below the exposure. */
 credo_status demo_credit_today(credo_db *db, struct rng *r)
 {
@@ -191,5 +229,7 @@ credo_status demo_credit_today(credo_db *db, struct rng *r)
 				      .amount = exposure / 2 / 100000 * 100000, .note = "复核:行业下行,额度下调" };
 		rc = credo_credit_limit_set(db, &l, NULL);
 	}
+	if (rc == CREDO_OK)
+		rc = chase(db);
 	return rc;
 }
