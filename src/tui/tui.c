@@ -229,24 +229,84 @@ static void tui_put_run(int y, int *x, int limit, const char *s, attr_t attr)
 	*x += w;
 }
 
+/* Tab i as drawn; brackets mark the current tab without colour too. Returns its width. */
+static int tui_tab_label(struct tui *t, int i, int tight, char *buf, size_t len)
+{
+	const char *title = gettext(t->tabs[i].root->title);
+
+	if (i == t->cur)
+		snprintf(buf, len, tight && i > 0 ? " [%s]" : "[%s]", title);
+	else
+		snprintf(buf, len, tight ? " %s" : " %s ", title);
+	return tui_width(buf);
+}
+
+/* Breadcrumb of the screen at depth d of the current tab. Returns its width. */
+static int tui_crumb(struct tui_tab *tab, int d, char *buf, size_t len)
+{
+	const struct tui_frame *f = &tab->stack[d];
+	const char *label = f->ops->label ? f->ops->label(f->state) : NULL;
+
+	snprintf(buf, len, " > %s", label && *label ? label : gettext(f->ops->title));
+	return tui_width(buf);
+}
+
+/*
+ * The tab bar, then breadcrumbs of the screens opened on top of the tab's
+ * root. When it all does not fit, the name goes first, then the spaces
+ * between tabs. Past that, a screen opened from a tab shows just its tab and
+ * its path (where you are matters more than where you could go), and a
+ * tab's own screen scrolls the tabs to keep the current one in sight, "<"
+ * and ">" saying more are hidden.
+ */
 static void tui_draw_tabs(struct tui *t)
 {
+	static const char brand[] = " credo ";
 	struct tui_tab *tab = tui_tab_cur(t);
 	char buf[256];
-	int x = 0;
+	int x = 0, wide = 0, tight = 0, crumbs = 0, first = 0, last = t->ntabs - 1;
+
+	for (int i = 0; i < t->ntabs; i++) {
+		wide += tui_tab_label(t, i, 0, buf, sizeof buf);
+		tight += tui_tab_label(t, i, 1, buf, sizeof buf);
+	}
+	for (int d = 1; tab && d < tab->depth; d++)
+		crumbs += tui_crumb(tab, d, buf, sizeof buf);
+
+	int squeeze = tui_width(brand) + wide + crumbs <= COLS ? 0 : wide + crumbs <= COLS ? 1 :
+		      tight + crumbs <= COLS ? 2 : crumbs ? 3 : 4;
 
 	tui_put(stdscr, 0, 0, "", COLS, tui_attr(TUI_S_TITLE), 0);
-	tui_put_run(0, &x, COLS, " credo ", tui_attr(TUI_S_TITLE) | A_BOLD);
-	for (int i = 0; i < t->ntabs; i++) {
-		/* Brackets mark the current tab without colour too. */
-		snprintf(buf, sizeof buf, i == t->cur ? "[%s]" : " %s ", gettext(t->tabs[i].root->title));
+	if (squeeze == 0)
+		tui_put_run(0, &x, COLS, brand, tui_attr(TUI_S_TITLE) | A_BOLD);
+	if (squeeze == 3)
+		first = last = t->cur;
+	if (squeeze == 4) {
+		/* Widen the window around the current tab, right first, leaving room for the marks. */
+		int used = tui_tab_label(t, t->cur, 1, buf, sizeof buf) + 3, grew = 1;
+		first = last = t->cur;
+		while (grew) {
+			grew = 0;
+			if (last + 1 < t->ntabs &&
+			    used + tui_tab_label(t, last + 1, 1, buf, sizeof buf) <= COLS) {
+				used += tui_tab_label(t, ++last, 1, buf, sizeof buf);
+				grew = 1;
+			}
+			if (first > 0 && used + tui_tab_label(t, first - 1, 1, buf, sizeof buf) <= COLS) {
+				used += tui_tab_label(t, --first, 1, buf, sizeof buf);
+				grew = 1;
+			}
+		}
+		tui_put_run(0, &x, COLS, first > 0 ? "<" : " ", tui_attr(TUI_S_TITLE) | A_BOLD);
+	}
+	for (int i = first; i <= last; i++) {
+		tui_tab_label(t, i, squeeze >= 2, buf, sizeof buf);
 		tui_put_run(0, &x, COLS, buf, tui_attr(i == t->cur ? TUI_S_TAB_ACTIVE : TUI_S_TAB));
 	}
-	/* Breadcrumbs of the screens opened on top of the tab's root. */
+	if (squeeze == 4 && last < t->ntabs - 1)
+		tui_put_run(0, &x, COLS, " >", tui_attr(TUI_S_TITLE) | A_BOLD);
 	for (int d = 1; tab && d < tab->depth; d++) {
-		const struct tui_frame *f = &tab->stack[d];
-		const char *label = f->ops->label ? f->ops->label(f->state) : NULL;
-		snprintf(buf, sizeof buf, " > %s", label && *label ? label : gettext(f->ops->title));
+		tui_crumb(tab, d, buf, sizeof buf);
 		tui_put_run(0, &x, COLS, buf, tui_attr(TUI_S_TITLE));
 	}
 }

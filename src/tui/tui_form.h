@@ -28,16 +28,35 @@ struct tui_field {
 	int required;		/* marks the label; validate() enforces it */
 	tui_validate_fn validate;	/* NULL: any text */
 	const char *initial;	/* NULL: empty */
+	/*
+	 * Optional: a choice instead of free text. NULL-terminated values; the
+	 * field's text is always one of them (initial picks one, else the
+	 * first). Left/Right and Space step through them, a letter jumps to
+	 * the next value starting with it. choice_labels (N_() strings, same
+	 * order) is what is shown, when given.
+	 */
+	const char *const *choices;
+	const char *const *choice_labels;
 
 	/* state, owned by the form */
 	struct tui_edit edit;
 	char error[TUI_FORM_MSG];	/* "" when valid or not yet checked */
+	int choice;		/* index into choices */
+	int row;		/* screen line of the field at the last draw, -1: not shown */
 };
 
 struct tui_form {
 	struct tui_field *fields;
 	int n;
 	int focus;
+	/*
+	 * Optional: one line per field, a message line only under a field that
+	 * has one, and scrolling that keeps the focused field in view. For
+	 * forms with more fields than a 24-line terminal has room for at two
+	 * lines each. Set before drawing; tui_form_init() leaves it alone.
+	 */
+	int dense;
+	int top;		/* state: first field shown */
 };
 
 enum tui_form_event {
@@ -64,5 +83,14 @@ void tui_form_draw(struct tui_form *f, WINDOW *win, int y, int x, int h, int w,
 
 /* Text of field i as UTF-8 into buf. Returns buf. */
 char *tui_form_text(const struct tui_form *f, int i, char *buf, size_t len);
+
+/*
+ * Replace the text of field i (a choice field selects the value equal to
+ * text, else its first) and forget its message.
+ */
+void tui_form_set_text(struct tui_form *f, int i, const char *text);
+
+/* Focus field i (no validation of the field left). */
+void tui_form_focus(struct tui_form *f, int i);
 
 #endif

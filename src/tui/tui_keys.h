@@ -58,7 +58,28 @@ typedef int32_t tui_key;
 	X(NEXT_FIELD, N_("next field"), N_("next field")) \
 	X(PREV_FIELD, "",             N_("previous field")) \
 	X(SUBMIT,     N_("save"),     N_("save / accept")) \
-	X(ABORT,      N_("cancel"),   N_("cancel without saving"))
+	X(ABORT,      N_("cancel"),   N_("cancel without saving")) \
+	X(SUBLIST,    N_("lists"),    N_("switch the sub-list or part shown (1-5)")) \
+	X(LOG_VISIT,  N_("visit"),    N_("log a visit or call")) \
+	X(ADD_CONTACT, N_("contact"), N_("add a contact person")) \
+	X(CONVERT,    N_("convert"),  N_("convert the lead into a customer")) \
+	X(STATUS,     N_("status"),   N_("change the status or stage")) \
+	X(LOSE,       N_("lost"),     N_("mark the opportunity lost, with the reason")) \
+	X(DONE,       N_("done"),     N_("mark done (a planned visit, a complaint)")) \
+	X(FILTER,     N_("filter"),   N_("show open ones only, or all")) \
+	X(ASOF,       N_("date"),     N_("show as of another date, or another period")) \
+	X(APPROVE,    N_("approve"),  N_("approve the request; activate the contract")) \
+	X(REJECT,     N_("reject"),   N_("reject the request")) \
+	X(DISPUTE,    N_("dispute"),  N_("dispute: send to the GM, or mark an invoice disputed")) \
+	X(RATE,       N_("rate"),     N_("rate the customer and store the rating")) \
+	X(CREDIT_FILE, N_("file"),    N_("file financial statements and assessments")) \
+	X(NOTE,       N_("log"),      N_("add a note to the execution log")) \
+	X(INVOICE,    N_("invoice"),  N_("new invoice")) \
+	X(PAYMENT,    N_("payment"),  N_("record a payment received")) \
+	X(STATEMENT,  N_("statement"), N_("statement of account")) \
+	X(CALL,       N_("call"),     N_("log a call and what came of it")) \
+	X(PROMISE,    N_("promise"),  N_("log a promise to pay: amount and date")) \
+	X(SENT,       N_("sent"),     N_("log that a statement of account was sent"))
 
 enum tui_action {
 #define TUI_X_ACT(id, hint, desc) TUI_ACT_##id,

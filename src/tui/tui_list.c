@@ -369,6 +369,78 @@ int tui_list_action(struct tui_list *l, enum tui_action act)
 	}
 }
 
+/* ---- sources without cursors: positions as keys ---- */
+
+struct tui_list_stream {
+	struct tui_list_batch *batch;
+	int64_t pos;		/* position of the next row streamed */
+	int64_t from, to;	/* keep rows with from <= pos < to; to < 0: no end */
+	int ring;		/* keep only the last `limit` rows (backward from the end) */
+	int limit;
+	int failed;
+};
+
+int tui_list_stream_row(struct tui_list_stream *s, int64_t id, const char *const *cells)
+{
+	int64_t pos = s->pos++;
+	struct tui_list_batch *b = s->batch;
+
+	if (pos < s->from)
+		return 0;
+	if (s->to >= 0 && pos >= s->to)
+		return 1;
+	if (tui_list_add(b, id, cells, &pos) != 0) {
+		s->failed = 1;
+		return 1;
+	}
+	if (s->ring && b->n > s->limit) {
+		tui_row_free(&b->rows[0]);
+		memmove(b->rows, b->rows + 1, (size_t)(b->n - 1) * sizeof *b->rows);
+		b->n--;
+	}
+	if (s->to >= 0 && s->pos >= s->to)
+		return 1;
+	return !s->ring && b->n >= s->limit;
+}
+
+static int tui_list_stream_fetch(void *ctx, const void *key, int backward, int limit,
+				 struct tui_list_batch *batch)
+{
+	struct tui_list *l = ctx;
+	struct tui_list_stream s = { .batch = batch, .limit = limit, .to = -1 };
+	int64_t at = 0;
+
+	if (key)
+		memcpy(&at, key, sizeof at);
+	if (!backward) {
+		s.from = key ? at + 1 : 0;
+	} else if (key) {
+		s.from = at - limit > 0 ? at - limit : 0;
+		s.to = at;
+	} else {
+		s.ring = 1;
+	}
+	if (l->stream(l->stream_ctx, &s) != 0 || s.failed)
+		return -1;
+	if (backward) {
+		/* Streamed in display order; a backward batch is nearest first. */
+		for (int i = 0, j = batch->n - 1; i < j; i++, j--) {
+			struct tui_list_row r = batch->rows[i];
+			batch->rows[i] = batch->rows[j];
+			batch->rows[j] = r;
+		}
+	}
+	return 0;
+}
+
+void tui_list_init_stream(struct tui_list *l, const struct tui_column *cols, int ncols,
+			  tui_list_stream_fn stream, void *ctx)
+{
+	tui_list_init(l, cols, ncols, sizeof(int64_t), tui_list_stream_fetch, l);
+	l->stream = stream;
+	l->stream_ctx = ctx;
+}
+
 const struct tui_list_row *tui_list_selected(const struct tui_list *l)
 {
 	return l->n > 0 ? &l->rows[l->sel] : NULL;
@@ -406,6 +478,8 @@ static void tui_list_widths(const struct tui_list *l, int w, int *out)
 			}
 	}
 	for (int c = l->ncols - 1; c >= 0 && spare < 0; c--) {
+		if (l->cols[c].min_total > w)
+			continue;	/* hidden: it has no cells and no separator to give */
 		int cut = -spare < out[c] + 1 ? -spare : out[c] + 1;
 		out[c] -= cut;
 		spare += cut;
@@ -458,4 +532,47 @@ void tui_list_draw(struct tui_list *l, WINDOW *win, int y, int x, int h, int w,
 	if (!l->at_end && l->n > 0)
 		tui_put(win, y + (l->n < h - 1 ? l->n : h - 1), x + w - 1, "v", 1,
 			tui_attr(TUI_S_EMPHASIS), 0);
+}
+
+/* ---- walking every row, for export ---- */
+
+int tui_list_walk(struct tui_list *l, int (*fn)(const struct tui_list_row *r, void *ctx),
+		  void *ctx)
+{
+	enum { CHUNK = 256 };
+	void *key = NULL;
+	int rc = 0, more = 1;
+
+	if (l->keysize && !(key = malloc(l->keysize)))
+		return -1;
+	for (int first = 1; more && rc == 0; first = 0) {
+		struct tui_list_batch b = { .l = l };
+		if (l->fetch(l->ctx, first ? NULL : key, 0, CHUNK, &b) != 0 || b.failed) {
+			tui_batch_free(&b);
+			rc = -1;
+			break;
+		}
+		more = b.n >= CHUNK;
+		for (int i = 0; i < b.n && rc == 0; i++)
+			if (fn(&b.rows[i], ctx) != 0) {
+				more = 0;
+				break;
+			}
+		if (b.n > 0)
+			memcpy(key, b.rows[b.n - 1].key, l->keysize);
+		tui_batch_free(&b);
+	}
+	free(key);
+	return rc;
+}
+
+void tui_list_draw_cells(const struct tui_list *l, WINDOW *win, int y, int x, int w,
+			 const char *const *cells, attr_t attr)
+{
+	int widths[TUI_LIST_MAXCOLS];
+
+	if (w < 4)
+		return;
+	tui_list_widths(l, w - 1, widths);
+	tui_list_line(l, win, y, x, w - 1, widths, cells, attr, 0);
 }

@@ -16,7 +16,7 @@
 #include "tui_curses.h"
 #include "tui_keys.h"
 
-#define TUI_LIST_MAXCOLS 8
+#define TUI_LIST_MAXCOLS 16
 
 /* A column: title (an N_() string) and width in display cells. */
 struct tui_column {
@@ -46,6 +46,16 @@ struct tui_list_batch;
 typedef int (*tui_list_fetch_fn)(void *ctx, const void *key, int backward,
 				 int limit, struct tui_list_batch *batch);
 
+/* Rows being streamed from a source without cursors; see tui_list_init_stream(). */
+struct tui_list_stream;
+
+/*
+ * Stream every row of the source in display order, from the start, calling
+ * tui_list_stream_row() for each and stopping as soon as it returns
+ * non-zero. Return 0, or -1 after reporting the error to the user.
+ */
+typedef int (*tui_list_stream_fn)(void *ctx, struct tui_list_stream *s);
+
 struct tui_list {
 	const struct tui_column *cols;
 	int ncols;
@@ -59,6 +69,10 @@ struct tui_list {
 	int sel;		/* selected index in rows */
 	int at_start, at_end;	/* nothing before rows[0] / after rows[n-1] */
 	int loaded;		/* first page fetched */
+
+	/* Optional, set by tui_list_init_stream(): the source behind fetch. */
+	tui_list_stream_fn stream;
+	void *stream_ctx;
 };
 
 /*
@@ -67,6 +81,22 @@ struct tui_list {
  */
 void tui_list_init(struct tui_list *l, const struct tui_column *cols, int ncols,
 		   size_t keysize, tui_list_fetch_fn fetch, void *ctx);
+
+/*
+ * Prepare l for a source that can only be read in order from its start (a
+ * core list call with a callback and no cursor). The list's keys are then
+ * row positions: a page reads the rows before it, stops the stream after
+ * its last row, and keeps no more than a page. Fine for the few dozen rows
+ * of a customer's contacts; a long list should get a real cursor from the
+ * core instead. The page stays correct while rows are only added at the end;
+ * after other changes tui_list_reload() finds the selected row again by id
+ * when it is still near its place.
+ */
+void tui_list_init_stream(struct tui_list *l, const struct tui_column *cols, int ncols,
+			  tui_list_stream_fn stream, void *ctx);
+
+/* Hand one row of a stream to the list: id and ncols cells. Non-zero: stop streaming. */
+int tui_list_stream_row(struct tui_list_stream *s, int64_t id, const char *const *cells);
 
 /* Free the rows; l may be reused after tui_list_init(). */
 void tui_list_free(struct tui_list *l);
@@ -92,6 +122,23 @@ int tui_list_action(struct tui_list *l, enum tui_action act);
 
 /* The selected row, or NULL when the list is empty. */
 const struct tui_list_row *tui_list_selected(const struct tui_list *l);
+
+/*
+ * Call fn for every row of the list from its start, fetching a page at a
+ * time through the list's fetch callback (the window on screen is left
+ * alone): for exporting what the list shows. Stops when fn returns
+ * non-zero. Returns 0, -1 when a fetch failed (already reported) or out of
+ * memory.
+ */
+int tui_list_walk(struct tui_list *l, int (*fn)(const struct tui_list_row *r, void *ctx),
+		  void *ctx);
+
+/*
+ * Draw one line of cells (a totals row) under the columns exactly as
+ * tui_list_draw() lays them out for the same x and w.
+ */
+void tui_list_draw_cells(const struct tui_list *l, WINDOW *win, int y, int x, int w,
+			 const char *const *cells, attr_t attr);
 
 /*
  * Draw headings and rows into h lines and w cells at (y, x) of win,

@@ -13,6 +13,29 @@
 	X(customers) \
 	X(customer) \
 	X(customer_new) \
+	X(leads) \
+	X(visits) \
+	X(customer_edit) \
+	X(contact_new) \
+	X(lead) \
+	X(lead_new) \
+	X(opportunity_new) \
+	X(visit) \
+	X(visit_new) \
+	X(complaint_new) \
+	X(complaint_close) \
+	X(choose) \
+	X(contracts) \
+	X(credit) \
+	X(receivables) \
+	X(collection) \
+	X(contract) \
+	X(invoice_new) \
+	X(payment_new) \
+	X(statement) \
+	X(open_items) \
+	X(credit_rating) \
+	X(credit_file) \
 	X(help)
 
 #define TUI_X_DECLARE(name) extern const struct tui_view_ops tui_view_##name;
