@@ -57,6 +57,20 @@ run -d "$DB" --as zhoumin customer reputation C000002 bad --reason 多次恶意�
 run -d "$DB" --as zhoumin credit rate C000002
 expect "a customer flagged for bad reputation is grade D" 0 'grade D +\(reputation veto'
 
+# The check at the point of sale: limit 900,000.00 for C000001.
+run -d "$DB" --as wufang invoice add --customer C000001 --date 2026-11-20 --amount 950,000
+expect "an invoice over the limit is blocked naming limit, exposure and shortfall" 2 \
+	'limit 900,000.00, exposure 0.00, this sale 950,000.00, shortfall 50,000.00'
+run -d "$DB" --as wufang invoice add --customer C000001 --date 2026-11-20 --amount 950,000 --override 我说可以
+expect "finance cannot override the credit check" 3 'only a credit manager may override'
+run -d "$DB" --as zhoumin invoice add --customer C000001 --date 2026-11-20 --amount 950,000 --override 战略客户,总经理口头同意
+expect "the credit manager's override lets it through" 0 'INV-'
+check "the audit log shows who overrode and why" test "$(sqlite3 "$DB" "SELECT actor || '|' || json_extract(after, '$.reason') FROM audit_log WHERE action = 'override'")" = "zhoumin|战略客户,总经理口头同意"
+run -d "$DB" --as wufang invoice add --customer C000001 --date 2026-11-21 --amount 10
+expect "once over the limit, the next sale is blocked too" 2 'exposure 950,000.00, this sale 10.00, shortfall 50,010.00'
+run -d "$DB" --as wufang invoice add --customer C000002 --date 2026-11-21 --amount 10
+expect "a customer flagged for bad reputation cannot buy on credit" 2 'bad reputation \(grade D\): no sale on credit'
+
 # Policy settings stay monotonic.
 run -d "$DB" --as zhoumin settings set credit.policy.B.pct 40
 expect "a riskier grade cannot get a higher percentage" 2 'grade B would get a higher limit percentage'
