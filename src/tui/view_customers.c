@@ -9,6 +9,7 @@
 #include "tui_edit.h"
 #include "tui_list.h"
 #include "tui_theme.h"
+#include "tui_export.h"
 #include "tui_view.h"
 #include "tui_width.h"
 #include "i18n.h"
@@ -192,6 +193,9 @@ static int customers_handle(struct tui *t, void *state, enum tui_action act, tui
 	if (tui_list_action(&s->list, act))
 		return TUI_DONE;
 	switch (act) {
+	case TUI_ACT_EXPORT:
+		tui_export_list(t, &s->list, "customers", NULL);
+		return TUI_DONE;
 	case TUI_ACT_ENTER:
 		row = tui_list_selected(&s->list);
 		if (row)
@@ -260,7 +264,7 @@ const struct tui_view_ops tui_view_customers = {
 	.name = "customers",
 	.title = N_("Customers"),
 	.tab = 1,
-	.actions = TUI_A(UP) | TUI_A(DOWN) | TUI_A(PGUP) | TUI_A(PGDN) | TUI_A(HOME) |
+	.actions = TUI_A(EXPORT) | TUI_A(UP) | TUI_A(DOWN) | TUI_A(PGUP) | TUI_A(PGDN) | TUI_A(HOME) |
 		   TUI_A(END) | TUI_A(ENTER) | TUI_A(SEARCH) | TUI_A(SORT) | TUI_A(NEW) |
 		   TUI_A(CANCEL),
 	.open = customers_open,

@@ -15,6 +15,7 @@
 
 #include "tui_list.h"
 #include "tui_theme.h"
+#include "tui_export.h"
 #include "tui_view.h"
 #include "tui_width.h"
 #include "view_sales.h"
@@ -342,6 +343,9 @@ static int leads_handle(struct tui *t, void *state, enum tui_action act, tui_key
 		return TUI_DONE;
 	row = tui_list_selected(&s->list);
 	switch (act) {
+	case TUI_ACT_EXPORT:
+		tui_export_list(t, &s->list, "leads", NULL);
+		return TUI_DONE;
 	case TUI_ACT_SUBLIST:
 		if ((key == '1' || key == '2') && key - '1' != s->show)
 			leads_show(s, (int)(key - '1'));
@@ -424,7 +428,7 @@ const struct tui_view_ops tui_view_leads = {
 	.name = "leads",
 	.title = N_("Leads"),
 	.tab = 1,
-	.actions = TUI_A(UP) | TUI_A(DOWN) | TUI_A(PGUP) | TUI_A(PGDN) | TUI_A(HOME) |
+	.actions = TUI_A(EXPORT) | TUI_A(UP) | TUI_A(DOWN) | TUI_A(PGUP) | TUI_A(PGDN) | TUI_A(HOME) |
 		   TUI_A(END) | TUI_A(ENTER) | TUI_A(SEARCH) | TUI_A(NEW) | TUI_A(CANCEL) |
 		   TUI_A(SUBLIST) | TUI_A(FILTER) | TUI_A(STATUS) | TUI_A(LOSE),
 	.open = leads_open,

@@ -14,6 +14,7 @@
 
 #include "tui_list.h"
 #include "tui_theme.h"
+#include "tui_export.h"
 #include "tui_view.h"
 #include "tui_width.h"
 #include "view_sales.h"
@@ -256,6 +257,9 @@ static int visits_handle(struct tui *t, void *state, enum tui_action act, tui_ke
 	if (tui_list_action(&s->list, act))
 		return TUI_DONE;
 	switch (act) {
+	case TUI_ACT_EXPORT:
+		tui_export_list(t, &s->list, "visits", NULL);
+		return TUI_DONE;
 	case TUI_ACT_ENTER:
 		row = tui_list_selected(&s->list);
 		if (row)
@@ -296,7 +300,7 @@ const struct tui_view_ops tui_view_visits = {
 	.name = "visits",
 	.title = N_("Visits"),
 	.tab = 1,
-	.actions = TUI_A(UP) | TUI_A(DOWN) | TUI_A(PGUP) | TUI_A(PGDN) | TUI_A(HOME) |
+	.actions = TUI_A(EXPORT) | TUI_A(UP) | TUI_A(DOWN) | TUI_A(PGUP) | TUI_A(PGDN) | TUI_A(HOME) |
 		   TUI_A(END) | TUI_A(ENTER) | TUI_A(NEW) | TUI_A(DONE) | TUI_A(LOG_VISIT),
 	.open = visits_open,
 	.draw = visits_draw,
