@@ -127,3 +127,10 @@ int cli_open_find(const struct cli_globals *g, cli_find_fn find, const char *cod
 	}
 	return rc;
 }
+
+int cli_open_customer(const struct cli_globals *g, const char *code, credo_db **db, int64_t *customer)
+{
+	if (code)
+		return cli_open_find(g, credo_customer_find, code, db, customer);
+	return cli_open(g, 0, 1, db);
+}

@@ -52,4 +52,11 @@ typedef credo_status (*cli_find_fn)(credo_db *db, const char *code, int64_t *id)
  */
 int cli_open_find(const struct cli_globals *g, cli_find_fn find, const char *code, credo_db **db, int64_t *id);
 
+/*
+ * Open the database and, when code is not NULL, find that customer in
+ * scope (the customer is optional, as in list filters). Returns 0 with *db
+ * open, or the exit code after printing why (then *db is NULL).
+ */
+int cli_open_customer(const struct cli_globals *g, const char *code, credo_db **db, int64_t *customer);
+
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "args.h"
 #include "commands.h"
 #include "out.h"
 
@@ -26,21 +27,6 @@ static int parse_yes_no(const struct cli_command *cmd, const char *s, int *out)
 		return CLI_OK;
 	}
 	return cli_usage(cmd, "%s: '%s'", _("--reasonable must be yes or no"), s);
-}
-
-/* Open the database and, when code is given, find that customer in scope. */
-static int open_with_customer(const struct cli_globals *g, const char *code, credo_db **db, int64_t *customer)
-{
-	int rc = cli_open(g, 0, 1, db);
-	if (rc || !code)
-		return rc;
-	credo_status st = credo_customer_find(*db, code, customer);
-	if (st) {
-		rc = cli_fail(*db, st);
-		credo_close(*db);
-		*db = NULL;
-	}
-	return rc;
 }
 
 static int complaint_add(const struct cli_globals *g, const struct cli_command *cmd, int argc, char **argv)
@@ -73,7 +59,7 @@ static int complaint_add(const struct cli_globals *g, const struct cli_command *
 	if (!customer || !in.kind || !in.description)
 		return cli_usage(cmd, "%s", _("complaint add needs --customer CODE, --kind KIND and --desc TEXT"));
 	credo_db *db;
-	int rc = open_with_customer(g, customer, &db, &in.customer_id);
+	int rc = cli_open_customer(g, customer, &db, &in.customer_id);
 	if (rc)
 		return rc;
 	int64_t id = 0;
@@ -209,7 +195,7 @@ static int complaint_list(const struct cli_globals *g, const struct cli_command 
 	if (optind < argc)
 		return cli_usage(cmd, "%s '%s'", _("unexpected argument"), argv[optind]);
 	credo_db *db;
-	if ((rc = open_with_customer(g, customer, &db, &f.customer_id)))
+	if ((rc = cli_open_customer(g, customer, &db, &f.customer_id)))
 		return rc;
 	struct out o;
 	out_begin(&o, fmt, complaint_cols, (int)(sizeof complaint_cols / sizeof complaint_cols[0]), stdout);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "args.h"
 #include "commands.h"
 #include "out.h"
 
@@ -23,21 +24,6 @@ static int parse_format(const struct cli_command *cmd, const char *s, enum out_f
 	if (out_parse_format(s, fmt) == 0)
 		return CLI_OK;
 	return cli_usage(cmd, "%s: '%s'", _("--format must be table, csv or json"), s);
-}
-
-/* Open the database and, when code is given, find that customer in scope. */
-static int open_with_customer(const struct cli_globals *g, const char *code, credo_db **db, int64_t *customer)
-{
-	int rc = cli_open(g, 0, 1, db);
-	if (rc || !code)
-		return rc;
-	credo_status st = credo_customer_find(*db, code, customer);
-	if (st) {
-		rc = cli_fail(*db, st);
-		credo_close(*db);
-		*db = NULL;
-	}
-	return rc;
 }
 
 static int opp_add(const struct cli_globals *g, const struct cli_command *cmd, int argc, char **argv)
@@ -75,7 +61,7 @@ static int opp_add(const struct cli_globals *g, const struct cli_command *cmd, i
 		return CLI_DATA;
 	}
 	credo_db *db;
-	int rc = open_with_customer(g, customer, &db, &in.customer_id);
+	int rc = cli_open_customer(g, customer, &db, &in.customer_id);
 	if (rc)
 		return rc;
 	int64_t id = 0;
@@ -181,7 +167,7 @@ static int opp_list(const struct cli_globals *g, const struct cli_command *cmd, 
 	if (optind < argc)
 		return cli_usage(cmd, "%s '%s'", _("unexpected argument"), argv[optind]);
 	credo_db *db;
-	if ((rc = open_with_customer(g, customer, &db, &f.customer_id)))
+	if ((rc = cli_open_customer(g, customer, &db, &f.customer_id)))
 		return rc;
 	struct out o;
 	out_begin(&o, fmt, opp_cols, (int)(sizeof opp_cols / sizeof opp_cols[0]), stdout);
