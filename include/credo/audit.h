@@ -40,12 +40,14 @@ typedef struct credo_check_report {
 	int chain_ok;		/* every audit hash verified */
 	int64_t audit_rows;	/* rows verified */
 	int64_t first_bad_row;	/* id of the first audit row that fails, 0 if none */
+	int ledger_ok;		/* invoices, payments, allocations, limits match their audit rows */
 	char detail[256];	/* what failed first, for people */
 } credo_check_report;
 
 /*
- * Verify the file: SQLite's integrity check, foreign keys, and the audit
- * chain from its first row. Returns CREDO_OK when all hold, CREDO_CORRUPT
+ * Verify the file: SQLite's integrity check, foreign keys, the audit
+ * chain from its first row, and that every invoice, payment, allocation
+ * and credit limit agrees with the after-values of its latest audit row. Returns CREDO_OK when all hold, CREDO_CORRUPT
  * when one does not (the report and credo_errmsg say which and where).
  */
 credo_status credo_check(credo_db *db, credo_check_report *report);

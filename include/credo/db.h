@@ -15,6 +15,7 @@ typedef struct credo_db credo_db;
 enum credo_open_flags {
 	CREDO_OPEN_CREATE = 1 << 0,	/* create the file if it does not exist */
 	CREDO_OPEN_NOMIGRATE = 1 << 1,	/* refuse an older schema instead of upgrading */
+	CREDO_OPEN_SHARED = 1 << 2,	/* a file created now is 0660 (the group shares it), not 0600 */
 };
 
 /*
@@ -22,6 +23,10 @@ enum credo_open_flags {
  * its schema up to date with the embedded migrations. Foreign keys, WAL and a
  * busy timeout are switched on. A file whose schema is newer than this
  * program is refused with CREDO_SCHEMA.
+ *
+ * A file created here gets mode 0600 whatever the umask (0660 with
+ * CREDO_OPEN_SHARED); SQLite gives its -wal and -shm files the same mode.
+ * The busy timeout is 10 s, or CREDO_BUSY_TIMEOUT_MS from the environment.
  *
  * *out receives a handle whenever memory allows, even on failure, so the
  * caller can read credo_errmsg(); the caller always credo_close()s it. No
@@ -37,6 +42,25 @@ const char *credo_errmsg(const credo_db *db);
 
 /* Path the handle was opened with. */
 const char *credo_db_path(const credo_db *db);
+
+/*
+ * Copy the whole database to dest with SQLite's online backup, as one
+ * consistent snapshot while others keep working. The copy is written to a
+ * temporary name beside dest (mode 0600) and renamed over dest only when
+ * complete, so dest is never half written. Needs CREDO_PERM_BACKUP; the
+ * backup is audited.
+ */
+credo_status credo_backup(credo_db *db, const char *dest);
+
+/*
+ * Replace the whole content of the open database with the backup at src,
+ * after src passes the checks of credo_check (integrity, foreign keys, the
+ * audit chain, the ledger) and is no newer than this program. The copy runs
+ * under SQLite's locks, so other sessions see either the old or the new
+ * content; a restore row is then appended to the restored audit log. Needs
+ * CREDO_PERM_RESTORE.
+ */
+credo_status credo_restore(credo_db *db, const char *src);
 
 /* Schema version of the open file and the newest this program knows. */
 int credo_schema_version(credo_db *db);

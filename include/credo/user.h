@@ -53,7 +53,8 @@ typedef enum credo_role {
 	X(WRITE_OFF,        CREDO_R(FINANCE), "write off debts") \
 	X(COLLECTION,       CREDO_R(CREDIT) | CREDO_R(FINANCE) | CREDO_R(SALES) | CREDO_R(SALES_MANAGER), "log collection actions") \
 	X(MONTH_CLOSE,      CREDO_R(FINANCE), "close and reopen months") \
-	X(BACKUP,           CREDO_R(ADMIN) | CREDO_R(FINANCE), "back up the database")
+	X(BACKUP,           CREDO_R(ADMIN) | CREDO_R(FINANCE), "back up the database") \
+	X(RESTORE,          CREDO_R(ADMIN), "restore the database from a backup")
 
 typedef enum credo_perm {
 #define CREDO_X_PERM(id, roles, what) CREDO_PERM_##id,

@@ -101,7 +101,10 @@ int cli_open(const struct cli_globals *g, int create, int login, credo_db **out)
 		return CLI_DB;
 	}
 	credo_db *db = NULL;
-	credo_status st = credo_open(g->db_path, create ? CREDO_OPEN_CREATE : 0, &db);
+	unsigned flags = create ? CREDO_OPEN_CREATE : 0;
+	if (create == CLI_CREATE_SHARED)
+		flags |= CREDO_OPEN_SHARED;
+	credo_status st = credo_open(g->db_path, flags, &db);
 	if (st == CREDO_OK && login) {
 		const char *me = cli_os_login();
 		st = credo_login(db, me ? me : "", g->as_login);

@@ -53,6 +53,8 @@ const struct cli_command *cli_find(const char *name);
  * (and its directory). login: 0 to skip the login (init). On failure prints
  * the message and returns the exit code with *out NULL.
  */
+/* create == CLI_CREATE_SHARED: a new file is 0660 for its group (credo init --shared). */
+#define CLI_CREATE_SHARED 2
 int cli_open(const struct cli_globals *g, int create, int login, credo_db **out);
 
 /* The OS login running the program, or NULL. */

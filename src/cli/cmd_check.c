@@ -21,6 +21,7 @@ int cmd_check(const struct cli_globals *g, int argc, char **argv)
 	printf("%-14s %s\n", _("foreign keys"), rep.foreign_keys_ok ? _("ok") : _("FAILED"));
 	printf("%-14s %s (%lld %s)\n", _("audit chain"), rep.chain_ok ? _("ok") : _("FAILED"),
 	       (long long)rep.audit_rows, _("rows verified"));
+	printf("%-14s %s\n", _("ledger"), rep.ledger_ok ? _("ok") : _("FAILED"));
 	if (st)
 		rc = cli_fail(db, st);
 	credo_close(db);

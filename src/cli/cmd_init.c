@@ -8,15 +8,16 @@
 int cmd_init(const struct cli_globals *g, int argc, char **argv)
 {
 	const struct cli_command *cmd = cli_find("init");
-	if (argc > 1)
-		return cli_usage(cmd, "%s '%s'", _("unexpected argument"), argv[1]);
+	int shared = argc > 1 && strcmp(argv[1], "--shared") == 0;
+	if (argc > 1 + shared)
+		return cli_usage(cmd, "%s '%s'", _("unexpected argument"), argv[1 + shared]);
 	const char *me = cli_os_login();
 	if (!me) {
 		fprintf(stderr, "credo: %s\n", _("cannot tell which login is running credo"));
 		return CLI_PERM;
 	}
 	credo_db *db;
-	int rc = cli_open(g, 1, 0, &db);
+	int rc = cli_open(g, shared ? CLI_CREATE_SHARED : 1, 0, &db);
 	if (rc)
 		return rc;
 	credo_status st = credo_init_admin(db, me, NULL);

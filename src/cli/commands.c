@@ -3,10 +3,12 @@
 #include "commands.h"
 
 const struct cli_command cli_commands[] = {
-	{ .name = "init", .args = "", .run = cmd_init,
+	{ .name = "init", .args = "[--shared]", .run = cmd_init,
 	  .summary = "create a database; the login running it becomes the first admin",
 	  .help = "Creates the database file (and its directory) with the current schema.\n"
-		  "Refuses a database that already has users.\n" },
+		  "Refuses a database that already has users. The file is readable by its\n"
+		  "owner only (mode 0600); --shared makes it 0660 so a team's group shares it\n"
+		  "(create it in a setgid directory of that group).\n" },
 	{ .name = "demo", .args = "[--size small|large] [--seed N]", .run = cmd_demo,
 	  .summary = "fill a fresh database with a believable demo company",
 	  .help = "Options:\n"
@@ -22,6 +24,16 @@ const struct cli_command cli_commands[] = {
 	  .summary = "verify the database file, its foreign keys and the audit chain",
 	  .help = "Exits 0 when all hold. Otherwise exits 4 and names the first bad audit row,\n"
 		  "for example after someone edited the file with another program.\n" },
+	{ .name = "backup", .args = "FILE", .run = cmd_backup,
+	  .summary = "copy the database to FILE while others keep working (admin, finance)",
+	  .help = "Uses SQLite's online backup: one consistent snapshot, written to a temporary\n"
+		  "name beside FILE and renamed into place when complete. FILE gets mode 0600.\n"
+		  "Check a backup with: credo -d FILE check\n" },
+	{ .name = "restore", .args = "FILE", .run = cmd_restore,
+	  .summary = "replace the database's content with the backup FILE (admin)",
+	  .help = "FILE must pass credo check and be no newer than this program. The copy runs\n"
+		  "under the database's locks: other sessions see the old or the new content,\n"
+		  "never a mix. The restore is recorded in the restored audit log.\n" },
 	{ .name = "customer",
 	  .args = "add --name TEXT [--FIELD VALUE ...] | list [--search TEXT] [--owner LOGIN] [--format F]"
 		  " | show CODE | edit CODE --FIELD VALUE ... | assign CODE --owner LOGIN [--reason TEXT]"

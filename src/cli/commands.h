@@ -20,6 +20,8 @@ int report_provision(const struct cli_globals *g, int argc, char **argv);
 int report_dso(const struct cli_globals *g, int argc, char **argv);
 int report_due(const struct cli_globals *g, int argc, char **argv);
 int cmd_check(const struct cli_globals *g, int argc, char **argv);
+int cmd_backup(const struct cli_globals *g, int argc, char **argv);
+int cmd_restore(const struct cli_globals *g, int argc, char **argv);
 int cmd_alerts(const struct cli_globals *g, int argc, char **argv);
 int cmd_collect(const struct cli_globals *g, int argc, char **argv);
 int cmd_lead(const struct cli_globals *g, int argc, char **argv);

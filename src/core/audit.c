@@ -1,6 +1,7 @@
 /* audit.c - the hash-chained audit log and credo_check. */
 #include <openssl/evp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -86,6 +87,38 @@ credo_status credo__audit(credo_db *db, const char *entity, int64_t id,
 		db->mut_audits++;
 	sqlite3_finalize(st);
 	return rc;
+}
+
+void credo__audit_denied(credo_db *db, const char *refusal)
+{
+	if (!db || !db->sql || db->denying)
+		return;
+	char keep[sizeof db->err], why[sizeof db->err];
+	memcpy(keep, db->err, sizeof keep);
+	snprintf(why, sizeof why, "%s", refusal);
+	db->denying = 1;
+	if (credo__exec(db, "BEGIN IMMEDIATE", "recording a refused attempt") == CREDO_OK) {
+		sqlite3_stmt *st;
+		char *after = NULL;
+		if (credo__prepare(db, "SELECT json_object('role', ?1, 'refused', ?2)", &st) == CREDO_OK) {
+			sqlite3_bind_text(st, 1, db->actor.id > 0 ? credo_role_name(db->actor.role) : "", -1,
+					  SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, why, -1, SQLITE_STATIC);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				after = strdup(credo__col_text(st, 0));
+			sqlite3_finalize(st);
+		}
+		db->mut_depth++;
+		credo_status rc = after ? credo__audit(db, "access", db->actor.id > 0 ? db->actor.id : 0,
+						      "denied", NULL, after) : CREDO_NOMEM;
+		db->mut_depth--;
+		free(after);
+		credo__exec(db, rc == CREDO_OK ? "COMMIT" : "ROLLBACK", "recording a refused attempt");
+		if (rc == CREDO_OK && sqlite3_get_autocommit(db->sql) == 0)
+			credo__exec(db, "ROLLBACK", "recording a refused attempt");
+	}
+	db->denying = 0;
+	memcpy(db->err, keep, sizeof keep);
 }
 
 #define AUDIT_COLS "id, at, actor, via, entity, entity_id, action, before, after"
@@ -210,19 +243,94 @@ static credo_status check_chain(credo_db *db, credo_check_report *rep)
 	return rc;
 }
 
+/*
+ * The money rows must agree with what their audit rows say. Each table is
+ * one streaming query: every row beside the after-values of its latest
+ * audit row (one index seek on audit_log(entity, entity_id, id)), keeping
+ * the first row that has no audit row or differs in a field the audit row
+ * names. Only fields no unaudited statement may touch are compared
+ * (reversal marks on allocations and retired limits are audited on the
+ * payment and the new limit, not on these rows).
+ */
+struct ledger_table {
+	const char *entity;
+	const char *sql;
+};
+
+#define LEDGER_FIELD(f) \
+	" WHEN json_type(a.after, '$." f "') IS NOT NULL AND json_extract(a.after, '$." f "') IS NOT t." f \
+	" THEN '" f "'"
+#define LEDGER_SQL(table, fields) \
+	"SELECT t.id, CASE WHEN a.id IS NULL THEN '' " fields " END AS bad" \
+	" FROM " table " t LEFT JOIN audit_log a ON a.id = (SELECT max(l.id) FROM audit_log l" \
+	"   WHERE l.entity = '" table "' AND l.entity_id = t.id)" \
+	" WHERE a.id IS NULL OR bad IS NOT NULL ORDER BY t.id LIMIT 1"
+
+static const struct ledger_table ledger_tables[] = {
+	{ "invoices", LEDGER_SQL("invoices", LEDGER_FIELD("code") LEDGER_FIELD("customer_id") LEDGER_FIELD("amount")
+				 LEDGER_FIELD("invoice_date") LEDGER_FIELD("due_date")) },
+	{ "payments", LEDGER_SQL("payments", LEDGER_FIELD("code") LEDGER_FIELD("customer_id") LEDGER_FIELD("amount")
+				 LEDGER_FIELD("pay_date") LEDGER_FIELD("reversed_at")) },
+	{ "allocations", LEDGER_SQL("allocations", LEDGER_FIELD("payment_id") LEDGER_FIELD("credit_note_id")
+				    LEDGER_FIELD("invoice_id") LEDGER_FIELD("amount") LEDGER_FIELD("alloc_date")) },
+	{ "credit_limits", LEDGER_SQL("credit_limits", LEDGER_FIELD("customer_id") LEDGER_FIELD("kind")
+				      LEDGER_FIELD("amount") LEDGER_FIELD("effective_from")
+				      LEDGER_FIELD("expires")) },
+};
+
+static credo_status check_ledger(credo_db *db, credo_check_report *rep)
+{
+	rep->ledger_ok = 1;
+	for (size_t i = 0; i < sizeof ledger_tables / sizeof ledger_tables[0]; i++) {
+		const struct ledger_table *t = &ledger_tables[i];
+		sqlite3_stmt *st;
+		credo_status rc = credo__prepare(db, t->sql, &st);
+		if (rc)
+			return rc;
+		int r = sqlite3_step(st);
+		if (r == SQLITE_ROW) {
+			const char *field = credo__col_text(st, 1);
+			rep->ledger_ok = 0;
+			if (!rep->detail[0]) {
+				if (*field)
+					snprintf(rep->detail, sizeof rep->detail, "%s row %lld: %s differs from its"
+						 " latest audit row (changed behind credo's back)", t->entity,
+						 (long long)sqlite3_column_int64(st, 0), field);
+				else
+					snprintf(rep->detail, sizeof rep->detail, "%s row %lld has no audit row"
+						 " (written behind credo's back)", t->entity,
+						 (long long)sqlite3_column_int64(st, 0));
+			}
+		}
+		if (r != SQLITE_ROW && r != SQLITE_DONE)
+			rc = credo__dberr(db, "comparing the ledger with the audit log");
+		sqlite3_finalize(st);
+		if (rc || !rep->ledger_ok)
+			return rc;
+	}
+	return CREDO_OK;
+}
+
 credo_status credo_check(credo_db *db, credo_check_report *rep)
 {
 	memset(rep, 0, sizeof *rep);
 	credo_status rc = credo_require(db, CREDO_PERM_READ_ALL);
-	if (rc == CREDO_OK)
-		rc = check_integrity(db, rep);
+	return rc ? rc : credo__verify(db, rep);
+}
+
+credo_status credo__verify(credo_db *db, credo_check_report *rep)
+{
+	memset(rep, 0, sizeof *rep);
+	credo_status rc = check_integrity(db, rep);
 	if (rc == CREDO_OK)
 		rc = check_foreign_keys(db, rep);
 	if (rc == CREDO_OK)
 		rc = check_chain(db, rep);
+	if (rc == CREDO_OK)
+		rc = check_ledger(db, rep);
 	if (rc)
 		return rc;
-	if (!rep->integrity_ok || !rep->foreign_keys_ok || !rep->chain_ok)
+	if (!rep->integrity_ok || !rep->foreign_keys_ok || !rep->chain_ok || !rep->ledger_ok)
 		return credo__fail(db, CREDO_CORRUPT, "%s", rep->detail);
 	return CREDO_OK;
 }

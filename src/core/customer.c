@@ -430,8 +430,17 @@ credo_status credo__customer_visible(credo_db *db, int64_t id)
 		return rc;
 	credo__bind_scope(db, st);
 	sqlite3_bind_int64(st, 3, id);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		rc = credo__fail(db, CREDO_NOTFOUND, "customer #%lld not found", (long long)id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		sqlite3_bind_int(st, 1, 1);
+		if (!credo_can(db, CREDO_PERM_READ_ALL) && sqlite3_step(st) == SQLITE_ROW) {
+			char which[24];
+			snprintf(which, sizeof which, "#%lld", (long long)id);
+			rc = credo__out_of_scope(db, "customer", which);
+		} else {
+			rc = credo__fail(db, CREDO_NOTFOUND, "customer #%lld not found", (long long)id);
+		}
+	}
 	sqlite3_finalize(st);
 	return rc;
 }

@@ -1,9 +1,13 @@
 /* db.c - the handle: open, migrate, errors, and the one mutation path. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "migrations.h"
@@ -19,6 +23,12 @@ credo_status credo__fail(credo_db *db, credo_status st, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(db->err, sizeof db->err, fmt, ap);
 	va_end(ap);
+	if (st == CREDO_PERM && !db->denying) {
+		if (db->mut_depth > 0)
+			snprintf(db->denied, sizeof db->denied, "%s", db->err);
+		else
+			credo__audit_denied(db, db->err);
+	}
 	return st;
 }
 
@@ -29,8 +39,10 @@ credo_status credo__dberr(credo_db *db, const char *what)
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		st = CREDO_BUSY;
-		break;
+		/* Only after the busy timeout: say so, not SQLite's bare "database is locked". */
+		return credo__fail(db, CREDO_BUSY, "%s: another program has kept %s locked for more than"
+				   " %.1f s; try again when it has finished", what, db->path,
+				   db->busy_ms / 1000.0);
 	case SQLITE_NOMEM:
 		st = CREDO_NOMEM;
 		break;
@@ -191,8 +203,19 @@ credo_status credo_open(const char *path, unsigned flags, credo_db **out)
 		return credo__fail(db, CREDO_INVALID, "no database path given");
 
 	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
-	if (flags & CREDO_OPEN_CREATE)
-		oflags |= SQLITE_OPEN_CREATE;
+	if (flags & CREDO_OPEN_CREATE) {
+		/* Receivables are private: create the file ourselves with its mode, whatever the umask. */
+		mode_t mode = flags & CREDO_OPEN_SHARED ? 0660 : 0600;
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+		if (fd >= 0) {
+			int bad = fchmod(fd, mode) != 0;
+			close(fd);
+			if (bad)
+				return credo__fail(db, CREDO_IO, "cannot set the mode of %s: %s", path, strerror(errno));
+		} else if (errno != EEXIST) {
+			return credo__fail(db, CREDO_IO, "cannot create %s: %s", path, strerror(errno));
+		}
+	}
 	if (sqlite3_open_v2(path, &db->sql, oflags, NULL) != SQLITE_OK) {
 		if (!db->sql)
 			return CREDO_NOMEM;
@@ -201,7 +224,11 @@ credo_status credo_open(const char *path, unsigned flags, credo_db **out)
 				   flags & CREDO_OPEN_CREATE ? "" : " (create it with: credo init)");
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
-	sqlite3_busy_timeout(db->sql, CREDO_BUSY_TIMEOUT_MS);
+	const char *env = getenv("CREDO_BUSY_TIMEOUT_MS");
+	db->busy_ms = env && *env ? atoi(env) : CREDO_BUSY_TIMEOUT_MS;
+	if (db->busy_ms < 0)
+		db->busy_ms = CREDO_BUSY_TIMEOUT_MS;
+	sqlite3_busy_timeout(db->sql, db->busy_ms);
 
 	/* Reading the header tells a non-database file apart before we write to it. */
 	credo_status st = credo__exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
@@ -265,6 +292,10 @@ credo_status credo__mut_end(credo_db *db, credo_status st)
 	memcpy(keep, db->err, sizeof keep);
 	credo__exec(db, outer ? "ROLLBACK" : "ROLLBACK TO credo_mut; RELEASE credo_mut", "rolling back");
 	memcpy(db->err, keep, sizeof keep);
+	if (outer && db->denied[0]) {
+		credo__audit_denied(db, db->denied);
+		db->denied[0] = '\0';
+	}
 	return st;
 }
 
@@ -396,12 +427,26 @@ credo_status credo__find_code(credo_db *db, const char *sql, const char *what, c
 	credo__bind_scope(db, st);
 	sqlite3_bind_text(st, 3, code ? code : "", -1, SQLITE_STATIC);
 	int r = sqlite3_step(st);
-	if (r == SQLITE_ROW)
+	if (r == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
-	else if (r == SQLITE_DONE)
-		rc = credo__fail(db, CREDO_NOTFOUND, "no %s with code %s", what, code ? code : "");
-	else
+	} else if (r == SQLITE_DONE) {
+		/* Outside the actor's scope is a refusal (audited), not a missing record. */
+		sqlite3_reset(st);
+		sqlite3_bind_int(st, 1, 1);
+		if (!credo_can(db, CREDO_PERM_READ_ALL) && sqlite3_step(st) == SQLITE_ROW)
+			rc = credo__out_of_scope(db, what, code ? code : "");
+		else
+			rc = credo__fail(db, CREDO_NOTFOUND, "no %s with code %s", what, code ? code : "");
+	} else {
 		rc = credo__dberr(db, "looking up a code");
+	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+credo_status credo__out_of_scope(credo_db *db, const char *what, const char *which)
+{
+	return credo__fail(db, CREDO_PERM, "permission denied: %s is %s, who may not see %s %s"
+			   " (it belongs to another salesperson)", db->actor.login,
+			   credo_role_label(db->actor.role), what, which);
 }

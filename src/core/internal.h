@@ -28,6 +28,9 @@ struct credo_db {
 	int mut_depth;		/* nesting of credo__mut_begin */
 	int mut_audits;		/* audit rows written in the outermost mutation */
 	int backfill;		/* the demo records past sales as they happened: no credit check */
+	int busy_ms;		/* how long a statement waits for another's lock */
+	int denying;		/* writing a refused attempt's audit row (no recursion) */
+	char denied[512];	/* a refusal met inside a change, audited after its rollback */
 };
 
 #if defined(__GNUC__)
@@ -36,8 +39,21 @@ struct credo_db {
 #define CREDO_PRINTF(a, b)
 #endif
 
-/* Set the handle's last-error text and return st. */
+/*
+ * Set the handle's last-error text and return st. A CREDO_PERM refusal is
+ * also recorded: every permission failure passes here, so each refused
+ * attempt leaves one audit row (credo__audit_denied).
+ */
 credo_status credo__fail(credo_db *db, credo_status st, const char *fmt, ...) CREDO_PRINTF(3, 4);
+
+/*
+ * Append an "access"/"denied" audit row naming the actor and the refusal
+ * text, in its own small transaction, so it survives the rollback of the
+ * change that was refused and stays in the hash chain. Inside a change it
+ * is deferred to credo__mut_end. Failing to write it (a read-only file)
+ * changes nothing for the caller, who still gets the refusal.
+ */
+void credo__audit_denied(credo_db *db, const char *refusal);
 
 /* Turn the connection's current SQLite error into a status and message about what. */
 credo_status credo__dberr(credo_db *db, const char *what);
@@ -54,9 +70,13 @@ void credo__bind_scope(credo_db *db, sqlite3_stmt *st);
 /*
  * Look a record up by its human code with a constant query that selects
  * its id, tests the scope as ?1/?2 and the code as ?3. CREDO_NOTFOUND says
- * "no WHAT with code CODE", the same for a record outside the scope.
+ * "no WHAT with code CODE"; a record that exists outside the actor's scope
+ * is CREDO_PERM, refused and audited like any other permission failure.
  */
 credo_status credo__find_code(credo_db *db, const char *sql, const char *what, const char *code, int64_t *id);
+
+/* CREDO_PERM (audited): the actor may not see record which of kind what, out of its scope. */
+credo_status credo__out_of_scope(credo_db *db, const char *what, const char *which);
 
 /* Run constant SQL (one or more statements; never user text), discarding rows. */
 credo_status credo__exec(credo_db *db, const char *sql, const char *what);
@@ -115,6 +135,9 @@ credo_status credo__setting(credo_db *db, const char *key, char *buf, size_t len
 /* Switch the acting user to login, keeping via (demo and admin tools). */
 credo_status credo__act_as(credo_db *db, const char *login);
 
+/* credo_check without the permission test (restore verifies a file nobody is logged into). */
+credo_status credo__verify(credo_db *db, credo_check_report *rep);
+
 /* SHA-256 of data as 64 lowercase hex digits plus NUL. */
 void credo__sha256_hex(const void *data, size_t len, char out[65]);
 
@@ -124,7 +147,7 @@ void credo__sha256_hex(const void *data, size_t len, char out[65]);
  */
 int credo__text_ok(const char *s, int multiline);
 
-/* CREDO_OK if customer id is in the actor's scope, else CREDO_NOTFOUND as for a missing one. */
+/* CREDO_OK if customer id is in the actor's scope; CREDO_PERM if it exists outside it, else CREDO_NOTFOUND. */
 credo_status credo__customer_visible(credo_db *db, int64_t id);
 
 /* Parse an ISO date argument named field into buf (canonical form); CREDO_INVALID naming the field. */

@@ -256,21 +256,8 @@ credo_status credo_credit_note_add(credo_db *db, const credo_credit_note_new *in
 
 credo_status credo_invoice_find(credo_db *db, const char *code, int64_t *id)
 {
-	if (db->actor.id <= 0)
-		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
-	sqlite3_stmt *st;
-	credo_status rc = credo__prepare(db, "SELECT i.id FROM invoices i JOIN customers c ON c.id = i.customer_id"
-					 " WHERE" INVOICE_SCOPE " AND i.code = ?3", &st);
-	if (rc)
-		return rc;
-	bind_scope(db, st);
-	sqlite3_bind_text(st, 3, code ? code : "", -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	else
-		rc = credo__fail(db, CREDO_NOTFOUND, "no invoice with code %s", code ? code : "");
-	sqlite3_finalize(st);
-	return rc;
+	return credo__find_code(db, "SELECT i.id FROM invoices i JOIN customers c ON c.id = i.customer_id"
+				" WHERE" INVOICE_SCOPE " AND i.code = ?3", "invoice", code, id);
 }
 
 credo_status credo_invoice_list(credo_db *db, const credo_invoice_filter *f, credo_invoice_cb cb, void *ctx)

@@ -235,21 +235,8 @@ credo_status credo_payment_reverse(credo_db *db, int64_t id, const char *date, c
 
 credo_status credo_payment_find(credo_db *db, const char *code, int64_t *id)
 {
-	if (db->actor.id <= 0)
-		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
-	sqlite3_stmt *st;
-	credo_status rc = credo__prepare(db, "SELECT p.id FROM payments p JOIN customers c ON c.id = p.customer_id"
-					 " WHERE" PAYMENT_SCOPE " AND p.code = ?3", &st);
-	if (rc)
-		return rc;
-	bind_scope(db, st);
-	sqlite3_bind_text(st, 3, code ? code : "", -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	else
-		rc = credo__fail(db, CREDO_NOTFOUND, "no payment with code %s", code ? code : "");
-	sqlite3_finalize(st);
-	return rc;
+	return credo__find_code(db, "SELECT p.id FROM payments p JOIN customers c ON c.id = p.customer_id"
+				" WHERE" PAYMENT_SCOPE " AND p.code = ?3", "payment", code, id);
 }
 
 credo_status credo_payment_list(credo_db *db, const credo_payment_filter *f, credo_payment_cb cb, void *ctx)

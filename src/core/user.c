@@ -120,9 +120,15 @@ credo_status credo_login(credo_db *db, const char *os_login, const char *as_logi
 	if (rc)
 		return rc;
 	if (as_login && *as_login && strcmp(as_login, os_login) != 0) {
-		if (me.role != CREDO_ROLE_ADMIN)
-			return credo__fail(db, CREDO_PERM, "permission denied: only an admin may act as another user"
-					   " (--as %s); %s is %s", as_login, os_login, credo_role_label(me.role));
+		if (me.role != CREDO_ROLE_ADMIN) {
+			/* The refusal is audited in the name of who tried; the actor stays as it was. */
+			struct credo_actor was = db->actor;
+			db->actor = me;
+			rc = credo__fail(db, CREDO_PERM, "permission denied: only an admin may act as another user"
+					 " (--as %s); %s is %s", as_login, os_login, credo_role_label(me.role));
+			db->actor = was;
+			return rc;
+		}
 		rc = load_actor(db, as_login, &as);
 		if (rc)
 			return rc;

@@ -139,7 +139,7 @@ refused "only a promise has a promised amount" 2 'only a promise' \
 refused "an unknown kind is refused with the list" 2 'one of reminder, call' --as zhangwei collect log "$Y" --kind email
 refused "an action cannot be dated after today" 2 'after today' --as zhangwei collect log "$Y" --kind call --date 2026-11-24
 refused "an action before the invoice existed is refused" 2 'before' --as zhangwei collect log "$Y" --kind call --date 2026-09-01
-refused "another salesperson's invoice is not found" 2 "no invoice with code $Z" --as zhangwei collect log "$Z" --kind call
+refused "another salesperson's invoice is refused" 3 "may not see invoice $Z" --as zhangwei collect log "$Z" --kind call
 refused "the general manager does not log collection actions" 3 'permission denied' --as huangjun collect log "$Y" --kind call
 run -d "$DB" --as zhangwei collect log "$Y"
 expect "log needs --kind" 1 'needs --kind'

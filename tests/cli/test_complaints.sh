@@ -31,7 +31,7 @@ expect "the handler must handle complaints" 2 'does not handle complaints'
 run -d "$DB" --as huangjun complaint add --customer C000001 --kind service --desc x
 expect "the general manager does not record complaints" 3 'permission denied'
 run -d "$DB" --as lina complaint add --customer C000001 --kind service --desc x
-expect "another salesperson's customer is 'not found'" 2 'no customer with code C000001'
+expect "another salesperson's customer is refused" 3 'may not see customer C000001'
 run -d "$DB" --as lina complaint update 1 --status in_progress
 expect "another's complaint is 'not found'" 2 'complaint #1 not found'
 run -d "$DB" --as zhangwei complaint update 1
@@ -88,7 +88,7 @@ check "json shows the dispute, the handler, and an unjudged complaint as null" t
 	"$(sqlite3 :memory: "SELECT json_extract(value, '\$.dispute') || '|' || json_extract(value, '\$.assigned') || '|'
 		|| json_type(value, '\$.reasonable') FROM json_each(readfile('$TMP/c2.json'))")" = "yes|wufang|null"
 run -d "$DB" --as zhangwei complaint list --customer C000002
-expect "a salesperson cannot list another's customer" 2 'no customer with code C000002'
+expect "a salesperson cannot list another's customer" 3 'may not see customer C000002'
 
 run -d "$DB" check
 expect "the audit chain still verifies" 0

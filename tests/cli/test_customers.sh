@@ -20,7 +20,7 @@ run -d "$DB" --as zhangwei customer list --format csv
 check "a salesperson lists only its own customers" sh -c "printf '%s\n' \"\$0\" | grep -c '^\"C0' | grep -qx 2" "$OUT"
 check "... and not the other's" sh -c "! printf '%s' \"\$0\" | grep -q 恒信" "$OUT"
 run -d "$DB" --as zhangwei customer show C000003
-expect "another salesperson's customer is 'not found', not permission denied" 2 'no customer with code C000003'
+expect "another salesperson's customer is refused (exit 3, audited)" 3 'may not see customer C000003'
 run -d "$DB" --as wangqiang customer list --format csv
 check "a manager sees every customer" sh -c "printf '%s\n' \"\$0\" | grep -c '^\"C0' | grep -qx 3" "$OUT"
 
@@ -73,7 +73,7 @@ expect "a salesperson cannot reassign customers" 3 'permission denied'
 run -d "$DB" --as wangqiang customer assign C000001 --owner lina --reason 区域调整
 expect "a manager reassigns a customer" 0
 run -d "$DB" --as zhangwei customer show C000001
-expect "the customer leaves the old owner's scope" 2 'no customer'
+expect "the customer leaves the old owner's scope" 3 'may not see customer'
 run -d "$DB" --as lina customer show C000001
 expect "the history keeps the owner change with its reason" 0 'owner: zhangwei -> lina +区域调整'
 expect "the history keeps the evaluation" 0 'status: prospect -> evaluated +资金实力强'

@@ -30,7 +30,7 @@ expect "a salesperson adds leads only for itself" 3 'for itself'
 run -d "$DB" --as wangqiang lead add --company Acme --owner zhoumin
 expect "a lead's owner must be a salesperson" 2 'not a salesperson'
 run -d "$DB" --as lina lead status L000001 lost
-expect "another salesperson's lead is 'not found'" 2 'no lead with code L000001'
+expect "another salesperson's lead is refused" 3 'may not see lead L000001'
 run -d "$DB" --as zhangwei lead status L000001 hot
 expect "an unknown status names the allowed ones" 2 'new, contacted, qualified or lost'
 run -d "$DB" --as zhangwei lead status L000001 converted

@@ -66,7 +66,7 @@ expect "a new contract is a draft" 0 'status +draft'
 run -d "$DB" --as wufang contract add --customer C000001 --sign-date 2026-08-01 --line "X|1|1"
 expect "finance does not draft contracts" 3 'permission denied'
 run -d "$DB" --as lina contract show HT-2026-0001
-expect "another salesperson's contract is not found" 2 'no contract with code HT-2026-0001'
+expect "another salesperson's contract is refused" 3 'may not see contract HT-2026-0001'
 
 run -d "$DB" --as wufang invoice add --customer C000001 --contract HT-2026-0001 --date 2026-09-01 --amount 10000
 expect "a draft contract cannot be invoiced" 2 'only an active contract is invoiced'
@@ -126,7 +126,7 @@ expect "the salesperson sees its customer's invoices" 0 'INV-2026-00003'
 run -d "$DB" --as lina invoice list --format csv
 check "... another salesperson sees none of them" test "$(printf '%s\n' "$OUT" | wc -l)" -eq 1
 run -d "$DB" --as lina payment show "$P1"
-expect "... nor its payments" 2 "no payment with code $P1"
+expect "... nor its payments" 3 "may not see payment $P1"
 
 # --- the statement of account -------------------------------------------------
 # statement_ok LABEL FROM TO: from the CSV, closing = opening + invoices - credit

@@ -43,7 +43,7 @@ expect "an opportunity cannot start lost" 2 'cannot start lost'
 run -d "$DB" --as zhangwei opportunity add --customer C000001
 expect "add without --desc is a usage error" 1 'needs --customer CODE and --desc TEXT'
 run -d "$DB" --as lina opportunity add --customer C000001 --desc x
-expect "another salesperson's customer is 'not found'" 2 'no customer with code C000001'
+expect "another salesperson's customer is refused" 3 'may not see customer C000001'
 run -d "$DB" --as zhoumin opportunity add --customer C000001 --desc x
 expect "the credit manager does not add opportunities" 3 'permission denied'
 run -d "$DB" --as zhangwei opportunity stage 1 lost
@@ -89,7 +89,7 @@ check "json amounts are exact strings" test \
 run -d "$DB" --as lina opportunity list
 check "a salesperson lists only its customers' opportunities" sh -c "! printf '%s' \"\$0\" | grep -q 上海华联" "$OUT"
 run -d "$DB" --as zhangwei opportunity list --customer C000002
-expect "filtering by another's customer is 'not found'" 2 'no customer with code C000002'
+expect "filtering by another's customer is refused" 3 'may not see customer C000002'
 run -d "$DB" opportunity stages --format json
 printf '%s' "$OUT" >"$TMP/stages.json"
 check "the stage list is JSON with six stages" test \

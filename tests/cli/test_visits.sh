@@ -18,7 +18,7 @@ expect "a follow-up cannot precede the visit" 2 'follow-up date cannot be before
 run -d "$DB" --as zhangwei visit add --customer C000001 --kind fax --notes x
 expect "an unknown kind is refused listing the kinds" 2 'visit, phone, email, meeting or credit_visit'
 run -d "$DB" --as zhangwei visit add --customer C000002 --notes x
-expect "a visit to another's customer is 'not found'" 2 'no customer with code C000002'
+expect "a visit to another's customer is refused" 3 'may not see customer C000002'
 
 run -d "$DB" --as zhangwei visit add --customer C000001 --date 2026-11-20 --contact 王经理 \
 	--purpose 了解需求 --notes "需要二季度扩大采购,关心账期" --next-date 2026-11-23

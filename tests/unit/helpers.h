@@ -191,7 +191,7 @@ static inline void raw_exec(const char *path, const char *sql)
 /* Rows in the audit log / a table, as seen from outside the handle. */
 static inline int64_t audit_count(credo_db *db)
 {
-	return raw_int(credo_db_path(db), "SELECT count(*) FROM audit_log");
+	return raw_int(credo_db_path(db), "SELECT count(*) FROM audit_log WHERE action <> 'denied'");
 }
 
 /* Act as login (the admin ADMIN behind it, like `--as login`). */

@@ -136,7 +136,7 @@ static inline credo_balance balance(struct fx *f, int64_t customer, const char *
 static inline void fingerprint(struct fx *f, char *buf, size_t len)
 {
 	raw_text(f->path,
-		 "SELECT (SELECT count(*) FROM audit_log) || '|' || (SELECT coalesce(sum(next), 0) FROM code_sequences)"
+		 "SELECT (SELECT count(*) FROM audit_log WHERE action <> 'denied') || '|' || (SELECT coalesce(sum(next), 0) FROM code_sequences)"
 		 " || '|' || (SELECT count(*) FROM products) || '|' || (SELECT count(*) FROM contract_lines)"
 		 " || '|' || (SELECT count(*) FROM settlement_plan) || '|' || (SELECT count(*) FROM contract_log)"
 		 " || '|' || (SELECT coalesce(group_concat(id || status), '') FROM contracts)"
