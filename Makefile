@@ -4,6 +4,10 @@
 #   make run        install missing packages, build, make a demo database, open the TUI
 #   make test       install missing packages, build with sanitizers, run every test
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make fuzz       run each libFuzzer target for FUZZ_TIME seconds (default 60)
+#   make crashtest  kill import and export at 500 random points, then check
+#   make stress     8 processes x 500 mixed writes on one file
+#   make valgrind   the CLI tests with credo under valgrind (non-sanitizer build)
 
 VERSION    = 0.1.0
 PREFIX    ?= /usr/local
@@ -17,7 +21,11 @@ CC        ?= cc
 # build/san; WERROR=1 turns warnings into errors (make test always does).
 SAN       ?= 0
 WERROR    ?= 0
-ifeq ($(SAN),1)
+# FUZZ=1 builds the core with clang and libFuzzer's instrumentation into build/fuzz.
+FUZZ      ?= 0
+ifeq ($(FUZZ),1)
+BUILD     ?= build/fuzz
+else ifeq ($(SAN),1)
 BUILD     ?= build/san
 else
 BUILD     ?= build
@@ -37,6 +45,9 @@ endif
 ifeq ($(SAN),1)
 SANFLAGS   = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 endif
+ifeq ($(FUZZ),1)
+SANFLAGS   = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+endif
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
@@ -54,7 +65,12 @@ BIN       = $(BUILD)/credo
 
 DEMO_DB  ?= demo.db
 
-.PHONY: all run test unit deps clean install uninstall bench
+FUZZ_SRC  = $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_BIN  = $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+FUZZ_TIME ?= 60
+CLANG     ?= clang
+
+.PHONY: all run test unit deps clean install uninstall bench fuzz fuzzers fuzz-bins crashtest stress valgrind
 
 all: $(BIN)
 
@@ -93,7 +109,38 @@ unit: $(UNIT_BIN)
 
 test: deps
 	@$(MAKE) --no-print-directory SAN=1 WERROR=1 all unit
-	@CREDO_BIN=$(CURDIR)/build/san/credo CREDO_UNIT_DIR=$(CURDIR)/build/san/tests tests/run
+	@$(MAKE) --no-print-directory fuzzers
+	@CREDO_BIN=$(CURDIR)/build/san/credo CREDO_UNIT_DIR=$(CURDIR)/build/san/tests \
+		CREDO_FUZZ_DIR=$(CURDIR)/build/fuzz tests/run
+
+# libFuzzer targets (clang): fuzz/fuzz_*.c against the core built with clang.
+fuzzers:
+	@$(MAKE) --no-print-directory FUZZ=1 CC=$(CLANG) fuzz-bins
+
+fuzz-bins: $(FUZZ_BIN)
+
+build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(LIB)
+	$(CC) $(CPPFLAGS) -std=c11 $(CFLAGS) $(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined -fno-omit-frame-pointer -o $@ $< $(LIB) $(PKG_LIBS) -lcsv
+
+# Each target for FUZZ_TIME seconds; new inputs go to build/fuzz/corpus-NAME, seeds stay as committed.
+fuzz: fuzzers
+	@for f in $(FUZZ_BIN); do n=$${f##*/fuzz_}; mkdir -p build/fuzz/corpus-$$n; \
+		echo "fuzz $$n for $(FUZZ_TIME)s"; \
+		$$f -max_total_time=$(FUZZ_TIME) -print_final_stats=1 build/fuzz/corpus-$$n fuzz/corpus/$$n \
+			2>build/fuzz/$$n.log || { tail -n 40 build/fuzz/$$n.log; exit 1; }; \
+		grep -E 'stat::number_of_executed_units|stat::new_units_added' build/fuzz/$$n.log; done
+
+# The long forms of the kill loop and the concurrency test (the suite runs short ones).
+crashtest: all
+	CREDO_BIN=$(CURDIR)/$(BIN) CRASH_KILLS=$${CRASH_KILLS:-500} sh tests/cli/test_crash.sh
+
+stress: all
+	CREDO_BIN=$(CURDIR)/$(BIN) STRESS_PROCS=8 STRESS_WRITES=500 sh tests/cli/test_concurrency.sh
+
+# The CLI tests with every credo run under valgrind (memcheck, leaks are errors).
+valgrind: all
+	CREDO_BIN=$(CURDIR)/tools/valgrind-credo CREDO_REAL_BIN=$(CURDIR)/$(BIN) sh tools/run-cli-tests
 
 install: all
 	install -d $(DESTDIR)$(BINDIR)

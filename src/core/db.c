@@ -203,7 +203,7 @@ credo_status credo_open(const char *path, unsigned flags, credo_db **out)
 		return credo__fail(db, CREDO_INVALID, "no database path given");
 
 	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
-	if (flags & CREDO_OPEN_CREATE) {
+	if ((flags & CREDO_OPEN_CREATE) && path[0] != ':' && strncmp(path, "file:", 5) != 0) {
 		/* Receivables are private: create the file ourselves with its mode, whatever the umask. */
 		mode_t mode = flags & CREDO_OPEN_SHARED ? 0660 : 0600;
 		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);

@@ -9,6 +9,8 @@
  * becomes a double only in the call that writes the cell.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -399,6 +401,17 @@ credo_status credo_export_note(credo_export *x, const char *text)
 	return text && !x->note ? credo__fail(x->db, CREDO_NOMEM, "out of memory") : CREDO_OK;
 }
 
+/* Flush a finished part file to disk before it is renamed: a crash never leaves an empty file under the final name. */
+static int sync_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
 credo_status credo_export_end(credo_export *x)
 {
 	credo_status rc = finish_table(x);
@@ -407,13 +420,13 @@ credo_status credo_export_end(credo_export *x)
 		x->wb = NULL;
 		if (rc == CREDO_OK && e)
 			rc = lxw_fail(x, e, "closing the workbook");
-		if (rc == CREDO_OK && rename(x->part, x->path) != 0)
+		if (rc == CREDO_OK && (sync_file(x->part) != 0 || rename(x->part, x->path) != 0))
 			rc = credo__fail(x->db, CREDO_IO, "cannot write %s: %s", x->path, strerror(errno));
 		if (rc)
 			remove(x->part);
 	}
 	for (int t = 0; t < x->ntables; t++) {
-		if (rc == CREDO_OK && rename(x->csv_part[t], x->csv_final[t]) != 0)
+		if (rc == CREDO_OK && (sync_file(x->csv_part[t]) != 0 || rename(x->csv_part[t], x->csv_final[t]) != 0))
 			rc = credo__fail(x->db, CREDO_IO, "cannot write %s: %s", x->csv_final[t], strerror(errno));
 		if (rc)
 			remove(x->csv_part[t]);

@@ -291,12 +291,15 @@ static credo_status parse_file(struct importer *im, FILE *f)
 		if (csv_parse(&p, s, (size_t)n, on_field, on_row, im) != (size_t)n) {
 			char why[96];
 			snprintf(why, sizeof why, "CSV syntax: %s", csv_strerror(csv_error(&p)));
+			im->res->rows++;	/* the row it broke in is a bad row: "1 of 1", never "1 of 0" */
 			report(im, im->row_line, "", why);
 			break;
 		}
 	}
-	if (!im->fatal && csv_fini(&p, on_field, on_row, im) != 0)
+	if (!im->fatal && csv_fini(&p, on_field, on_row, im) != 0) {
+		im->res->rows++;
 		report(im, im->row_line, "", "CSV syntax: a quoted field is not closed");
+	}
 	csv_free(&p);
 	free(buf);
 	for (int i = 0; i < im->nfields; i++)
@@ -333,8 +336,11 @@ credo_status credo_import(credo_db *db, credo_import_kind kind, const char *path
 	if (rc == CREDO_OK && !im.header_done)
 		report(&im, 1, "", "the file is empty: the first line must name the columns");
 	if (rc == CREDO_OK && res->bad > 0)
-		rc = credo__fail(db, CREDO_INVALID, "%ld of %ld rows are bad; nothing was imported",
-				 res->bad, res->rows);
+		rc = res->bad <= res->rows
+			     ? credo__fail(db, CREDO_INVALID, "%ld of %ld rows are bad; nothing was imported",
+					   res->bad, res->rows)
+			     : credo__fail(db, CREDO_INVALID, "%ld problems in the header and %ld rows;"
+					   " nothing was imported", res->bad, res->rows);
 	/* A dry run or a bad file rolls back every row that did go in. */
 	int keep = rc == CREDO_OK && !dry_run;
 	credo_status end = credo__mut_end(db, keep ? CREDO_OK : (rc ? rc : CREDO_STOP));
