@@ -220,6 +220,11 @@ static int customers_handle(struct tui *t, void *state, enum tui_action act, tui
 	case TUI_ACT_NEW:
 		customers_new(t);
 		return TUI_DONE;
+	case TUI_ACT_REDRAW:
+		/* Ctrl-L reads the page again: colleagues write to the same file. */
+		customers_count(s);
+		tui_list_reload(&s->list);
+		return TUI_PASS;
 	default:
 		return TUI_PASS;
 	}
