@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,6 +33,20 @@ credo_status credo__fail(credo_db *db, credo_status st, const char *fmt, ...)
 	return st;
 }
 
+/* 1 if the file system holding path has no block left for us. */
+static int disk_full(const char *path)
+{
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", path && *path ? path : ".");
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	else
+		snprintf(dir, sizeof dir, ".");
+	struct statvfs fs;
+	return statvfs(dir, &fs) == 0 && fs.f_bavail == 0;
+}
+
 credo_status credo__dberr(credo_db *db, const char *what)
 {
 	int rc = sqlite3_extended_errcode(db->sql);
@@ -54,9 +69,15 @@ credo_status credo__dberr(credo_db *db, const char *what)
 		st = rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY
 			     ? CREDO_EXISTS : CREDO_INVALID;
 		break;
-	case SQLITE_CANTOPEN:
 	case SQLITE_IOERR:
 	case SQLITE_FULL:
+		/* "disk I/O error" alone does not tell a full disk apart: look. */
+		if (disk_full(db->path))
+			return credo__fail(db, CREDO_IO, "%s: the disk holding %s is full (%s); free some"
+					   " space and try again", what, db->path, sqlite3_errmsg(db->sql));
+		st = CREDO_IO;
+		break;
+	case SQLITE_CANTOPEN:
 	case SQLITE_READONLY:
 		st = CREDO_IO;
 		break;
