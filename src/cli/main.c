@@ -13,12 +13,17 @@
 
 static void usage(FILE *out)
 {
+	/* The name column fits the longest name, so a new command never gets cut short. */
+	int width = 0;
+	for (const struct cli_command *c = cli_commands; c->name; c++)
+		if ((int)strlen(c->name) > width)
+			width = (int)strlen(c->name);
 	fprintf(out, "%s: credo [-d DB] [--as LOGIN] [COMMAND [ARGS]]\n\n%s\n\n%s:\n", _("usage"),
 		_("Terminal CRM and credit-sales manager. Without a command, opens the full-screen interface."),
 		_("Commands"));
 	for (const struct cli_command *c = cli_commands; c->name; c++) {
 		fputs("  ", out);
-		cli_put_cell(out, c->name, 10);
+		cli_put_cell(out, c->name, width);
 		fprintf(out, " %s\n", _(c->summary));
 	}
 	fprintf(out, "\n%s:\n"
