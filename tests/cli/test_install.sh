@@ -15,7 +15,8 @@ mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -C "$RO
 STAGE="$TMP/stage"
 mk install DESTDIR="$STAGE" PREFIX=/usr INSTALL_BIN="$CREDO_BIN" >"$TMP/install.log" 2>&1
 rc=$?
-check "make install DESTDIR PREFIX=/usr succeeds (exit $rc: $(tail -n 3 "$TMP/install.log"))" test $rc -eq 0
+why=; [ $rc -eq 0 ] || why=" (exit $rc: $(tail -n 3 "$TMP/install.log" | tr '\n' ' '))"
+check "make install DESTDIR PREFIX=/usr succeeds$why" test $rc -eq 0
 check "make install builds nothing when given the binary" sh -c "! grep -q -- '-c -o ' '$TMP/install.log'"
 check "the binary is in DESTDIR/usr/bin and runs" sh -c \
 	"[ -x '$STAGE/usr/bin/credo' ] && '$STAGE/usr/bin/credo' --version | grep -q '^credo [0-9]'"
@@ -33,7 +34,8 @@ check "the documents are in DESTDIR/usr/share/doc/credo${no:+ (missing:$no)}" te
 
 mk uninstall DESTDIR="$STAGE" PREFIX=/usr >"$TMP/uninstall.log" 2>&1
 rc=$?
-check "make uninstall succeeds (exit $rc: $(tail -n 3 "$TMP/uninstall.log"))" test $rc -eq 0
+why=; [ $rc -eq 0 ] || why=" (exit $rc: $(tail -n 3 "$TMP/uninstall.log" | tr '\n' ' '))"
+check "make uninstall succeeds$why" test $rc -eq 0
 left=$(find "$STAGE" ! -type d)
 check "make uninstall removes every file it installed${left:+ (left: $left)}" test -z "$left"
 
@@ -62,7 +64,7 @@ env CREDO_DB="$TMP/env2.db" HOME="$H" "$CREDO_BIN" -d "$TMP/opt.db" init >/dev/n
 check "-d comes before CREDO_DB" sh -c "[ -s '$TMP/opt.db' ] && [ ! -e '$TMP/env2.db' ]"
 env -u CREDO_DB -u XDG_DATA_HOME HOME="$TMP/nobody" "$CREDO_BIN" user list >"$TMP/out" 2>&1
 rc=$?
-check "with no database yet, a command says how to create it (exit $rc)" sh -c \
+check "with no database yet, a command exits 4 and says how to create it" sh -c \
 	"[ $rc -eq 4 ] && grep -q 'credo -d $TMP/nobody/.local/share/credo/credo.db init' '$TMP/out'"
 
 finish

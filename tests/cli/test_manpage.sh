@@ -156,7 +156,7 @@ warn=$(groff -k -man -Tutf8 -ww -z "$PAGE" 2>&1)
 check "groff renders the page without a warning${warn:+ ($warn)}" test -z "$warn"
 out=$(MANWIDTH=80 man -l "$PAGE" 2>"$TMP/man.err")
 rc=$?
-check "man -l renders the page (exit $rc: $(cat "$TMP/man.err"))" sh -c \
+check "man -l renders the page without complaint" sh -c \
 	"[ $rc -eq 0 ] && [ ! -s '$TMP/man.err' ]"
 check "the rendered page has its title, a command and the Chinese example" sh -c \
 	'printf "%s\n" "$1" | grep -q "credo - terminal CRM" && printf "%s\n" "$1" | grep -q "^   opportunity" &&
