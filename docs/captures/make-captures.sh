@@ -26,7 +26,7 @@ mkdir -p "$OUT"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/credo-captures.XXXXXX")
 SOCK=credo-captures-$$
 tmx() { tmux -L "$SOCK" -f /dev/null "$@"; }
-trap 'tmx kill-server >/dev/null 2>&1; rm -rf "$WORK"' EXIT
+trap 'tmx kill-server >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 trap 'exit 2' HUP INT TERM
 
 export LC_ALL=C.UTF-8 LANG=C.UTF-8 CREDO_TODAY=2026-11-23 CREDO_DB="$WORK/demo.db"

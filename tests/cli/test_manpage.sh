@@ -152,7 +152,7 @@ done
 check "ENVIRONMENT documents the variables credo reads${no:+ (missing:$no)}" test -z "$no"
 
 # ---- rendering ----
-warn=$(groff -k -man -Tutf8 -ww -z "$PAGE" 2>&1)
+warn=$(groff -k -man -Tutf8 -ww -z "$PAGE" 2>&1 | tr "\n" " ")
 check "groff renders the page without a warning${warn:+ ($warn)}" test -z "$warn"
 out=$(MANWIDTH=80 man -l "$PAGE" 2>"$TMP/man.err")
 rc=$?
