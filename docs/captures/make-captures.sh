@@ -49,6 +49,21 @@ cap() {
 	mv "$WORK/cap" "$OUT/$_name.txt"
 }
 
+# cap_refused NAME COMMAND-LINE: the same for a command the guide shows being
+# refused: it must fail, and the capture ends with its exit status.
+cap_refused() {
+	_name=$1 _line=$2
+	printf '$ %s\n' "$_line" >"$WORK/cap"
+	if eval "$_line" >>"$WORK/cap" 2>&1; then
+		echo "make-captures: this should have been refused:" >&2
+		cat "$WORK/cap" >&2
+		exit 1
+	else
+		echo "(exit status $?)" >>"$WORK/cap"
+	fi
+	mv "$WORK/cap" "$OUT/$_name.txt"
+}
+
 # got NAME REGEX: the first match of REGEX in the output of capture NAME, for
 # the codes and numbers a command printed (the next command uses them).
 got() {
@@ -129,6 +144,9 @@ cap sales-stage        "credo --as zhangwei opportunity stage $OPP proposal"
 cap sales-contract     'credo --as zhangwei contract add --customer C000079 --sign-date 2026-11-20 --term 45 --line "伺服电机|10|18,600" --plan "2026-12-20|100,000|首付" --plan "2027-01-20|86,000|尾款"'
 HT=$(got sales-contract 'HT-[0-9-]+')
 cap sales-activate     "credo --as zhangwei contract activate $HT"
+cap sales-big          'credo --as zhangwei contract add --customer C000002 --sign-date 2026-11-23 --line "数控机床|2|450,000"'
+BIG=$(got sales-big 'HT-[0-9-]+')
+cap_refused sales-refused "credo --as zhangwei contract activate $BIG"
 cap sales-request      'credo --as zhangwei credit request C000079 --amount 500,000 --reason 年度框架合同'
 tui_open zhangwei
 shot tui-sales-customers "customers"
@@ -148,6 +166,7 @@ cap credit-evaluate    'credo --as zhoumin credit evaluate C000079'
 REQ=$(got sales-request '[0-9]+')
 cap credit-approve     "credo --as zhoumin credit approve $REQ --amount 400,000 --note 按评级建议"
 cap credit-dispute     'credo --as zhoumin credit dispute 1 --note 超出建议额度过多,请总经理定夺'
+cap credit-override    "credo --as zhoumin contract activate $BIG --override '战略客户,总经理同意'"
 cap credit-show        'credo --as zhoumin credit show C000079'
 cap credit-report      'credo --as zhoumin report credit --grade D | head -n 6'
 tui_open zhoumin
