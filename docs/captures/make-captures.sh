@@ -100,13 +100,19 @@ tui_open() {
 	wait_for "[Customers]"
 }
 
-# tab NAME: Tab until NAME is the current tab.
+# tab NAME: Tab until NAME is the current tab, one tab at a time (a tab
+# may take a moment to open; a second Tab before it has would skip one).
+current_tab() { screen | head -n 1 | sed -n 's/.*\[\([^]]*\)\].*/\1/p'; }
 tab() {
 	_n=0
-	while ! screen | head -n 1 | grep -q "\[$1\]"; do
+	while [ "$(current_tab)" != "$1" ]; do
 		[ $_n -lt 12 ] || { echo "make-captures: no tab $1" >&2; exit 1; }
+		_cur=$(current_tab) _i=0
 		tmx send-keys -t cap Tab
-		sleep 0.05
+		while [ "$(current_tab)" = "$_cur" ] && [ $_i -lt 400 ]; do
+			sleep 0.05
+			_i=$((_i + 1))
+		done
 		_n=$((_n + 1))
 	done
 }
@@ -149,9 +155,9 @@ BIG=$(got sales-big 'HT-[0-9-]+')
 cap_refused sales-refused "credo --as zhangwei contract activate $BIG"
 cap sales-request      'credo --as zhangwei credit request C000079 --amount 500,000 --reason 年度框架合同'
 tui_open zhangwei
-shot tui-sales-customers "customers"
+shot tui-sales-customers "customers  by name"
 keys Enter
-shot tui-sales-customer "C0"
+shot tui-sales-customer "Owner login"
 tui_close
 
 # ---- sales manager: wangqiang ----
@@ -171,7 +177,7 @@ cap credit-show        'credo --as zhoumin credit show C000079'
 cap credit-report      'credo --as zhoumin report credit --grade D | head -n 6'
 tui_open zhoumin
 tab Credit
-shot tui-credit "Credit"
+shot tui-credit "Requests:"
 tui_close
 
 # ---- finance: wufang ----
@@ -185,9 +191,9 @@ cap finance-close      'credo --as wufang month close 2025-12 && credo --as wufa
 cap finance-export     'credo --as wufang export receivables --month 2026-01 -o receivables-2026-01.xlsx'
 tui_open wufang
 tab Receivables
-shot tui-finance-receivables "Receivables"
+shot tui-finance-receivables "Aging as of"
 tab Collection
-shot tui-finance-collection "Collection"
+shot tui-finance-collection "overdue,"
 tui_close
 
 # ---- general manager: huangjun ----
@@ -197,7 +203,7 @@ cap gm-dso             'credo --as huangjun report dso --by department'
 cap gm-provision       'credo --as huangjun report provision --by grade'
 tui_open huangjun
 tab Dashboard
-shot tui-gm-dashboard "Dashboard"
+shot tui-gm-dashboard "Key figures"
 tui_close
 
 # ---- admin: the login that made the database ----
@@ -207,7 +213,7 @@ cap admin-setting      'credo settings get ledger.default_term_days && credo set
 cap admin-check        'credo check'
 tui_open "$(id -un)"
 keys '?'
-shot tui-help "Esc"
+shot tui-help "Keys on this screen"
 tui_close
 
 # ===================================================================
