@@ -66,5 +66,12 @@ env -u CREDO_DB -u XDG_DATA_HOME HOME="$TMP/nobody" "$CREDO_BIN" user list >"$TM
 rc=$?
 check "with no database yet, a command exits 4 and says how to create it" sh -c \
 	"[ $rc -eq 4 ] && grep -q 'credo -d $TMP/nobody/.local/share/credo/credo.db init' '$TMP/out'"
+# Without HOME (a service manager may not set it): the login's home from the
+# password database, not a .local directory wherever credo was started.
+pwhome=$(getent passwd "$(id -un)" | cut -d: -f6)
+(cd "$TMP" && env -u HOME -u XDG_DATA_HOME -u CREDO_DB "$CREDO_BIN" user list >"$TMP/out" 2>&1)
+rc=$?
+check "without HOME the default is the login's home directory, not the current one" sh -c \
+	"[ ! -e '$TMP/.local' ] && { [ $rc -eq 0 ] || grep -q '$pwhome/.local/share/credo/credo.db' '$TMP/out'; }"
 
 finish
