@@ -158,6 +158,9 @@ tui_open zhangwei
 shot tui-sales-customers "customers  by name"
 keys Enter
 shot tui-sales-customer "Owner login"
+keys v
+shot tui-sales-visit-form "Log a visit"
+keys Escape
 tui_close
 
 # ---- sales manager: wangqiang ----
@@ -194,6 +197,14 @@ tab Receivables
 shot tui-finance-receivables "Aging as of"
 tab Collection
 shot tui-finance-collection "overdue,"
+keys Enter
+wait_for "Open items of"
+keys p
+wait_for "New payment"
+tmx send-keys -t cap -l "20,000"
+keys Tab
+shot tui-finance-payment "Allocation preview"
+keys Escape
 tui_close
 
 # ---- general manager: huangjun ----
