@@ -4,11 +4,13 @@
 #   make run        install missing packages, build, make a demo database, open the TUI
 #   make test       install missing packages, build with sanitizers, run every test
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make pot        refresh po/credo.pot from the sources and merge it into po/*.po
 
 VERSION    = 0.1.0
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 MANDIR    ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR   ?=
 PKG_CONFIG ?= pkg-config
 CC        ?= cc
@@ -52,11 +54,16 @@ UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB       = $(BUILD)/libcredo.a
 BIN       = $(BUILD)/credo
 
+# Translations: po/LANG.po compiled into $(BUILD)/locale/LANG/LC_MESSAGES/credo.mo,
+# beside the binary, where an uninstalled build/credo finds them (src/cli/main.c).
+LINGUAS   = $(sort $(basename $(notdir $(wildcard po/*.po))))
+MO        = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/credo.mo)
+
 DEMO_DB  ?= demo.db
 
-.PHONY: all run test unit deps clean install uninstall bench
+.PHONY: all run test unit deps clean install uninstall bench pot FORCE
 
-all: $(BIN)
+all: $(BIN) $(MO)
 
 $(BIN): $(APP_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(PKG_LIBS) -lcsv
@@ -71,6 +78,26 @@ $(BUILD)/migrations.c: $(SQL) tools/embed-sql.sh
 
 $(BUILD)/migrations.o: $(BUILD)/migrations.c
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# The installed catalogue directory, compiled into main.c; rewritten only when
+# LOCALEDIR changes, so `make install PREFIX=/usr` rebuilds what it must.
+$(BUILD)/localedir.h: FORCE
+	@mkdir -p $(@D)
+	@printf '#define CREDO_LOCALEDIR "%s"\n' '$(LOCALEDIR)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(BUILD)/src/cli/main.o: $(BUILD)/localedir.h
+
+$(BUILD)/locale/%/LC_MESSAGES/credo.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+
+pot:
+	tools/xgettext.sh po/credo.pot
+	@for l in $(LINGUAS); do \
+		msgmerge --quiet --update --backup=none po/$$l.po po/credo.pot || exit 1; \
+		printf '%s: ' po/$$l.po; msgfmt --statistics -o /dev/null po/$$l.po; \
+	done
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
@@ -98,9 +125,15 @@ test: deps
 install: all
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/credo
+	@for l in $(LINGUAS); do \
+		echo install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/credo.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/credo.mo; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/credo.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/credo.mo || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/credo
+	@for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/credo.mo; done
 
 clean:
 	rm -rf build
