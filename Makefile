@@ -11,6 +11,7 @@ PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 MANDIR    ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
+DOCDIR    ?= $(PREFIX)/share/doc/credo
 DESTDIR   ?=
 PKG_CONFIG ?= pkg-config
 CC        ?= cc
@@ -122,17 +123,33 @@ test: deps
 	@$(MAKE) --no-print-directory SAN=1 WERROR=1 all unit
 	@CREDO_BIN=$(CURDIR)/build/san/credo CREDO_UNIT_DIR=$(CURDIR)/build/san/tests tests/run
 
-install: all
+# INSTALL_BIN=FILE installs a binary built earlier (the tests pass the sanitizer
+# build) instead of building $(BIN) with this make's flags.
+INSTALL_BIN ?= $(BIN)
+DOCS       = README.md docs/user-guide.md docs/data-model.md docs/credit-model.md
+
+# The catalogues installed are the ones beside that binary (build/locale for
+# build/credo, build/san/locale for the sanitizer build).
+INSTALL_LOCALE = $(dir $(INSTALL_BIN))locale
+INSTALL_MO     = $(LINGUAS:%=$(INSTALL_LOCALE)/%/LC_MESSAGES/credo.mo)
+
+install: $(INSTALL_BIN) $(INSTALL_MO)
 	install -d $(DESTDIR)$(BINDIR)
-	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/credo
+	install -m 755 $(INSTALL_BIN) $(DESTDIR)$(BINDIR)/credo
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
+	install -m 644 docs/credo.1 $(DESTDIR)$(MANDIR)/man1/credo.1
+	install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)
 	@for l in $(LINGUAS); do \
-		echo install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/credo.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/credo.mo; \
+		echo install -m 644 $(INSTALL_LOCALE)/$$l/LC_MESSAGES/credo.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/credo.mo; \
 		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
-		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/credo.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/credo.mo || exit 1; \
+		install -m 644 $(INSTALL_LOCALE)/$$l/LC_MESSAGES/credo.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/credo.mo || exit 1; \
 	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/credo
+	rm -f $(DESTDIR)$(MANDIR)/man1/credo.1
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOCS)))
+	rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null || true
 	@for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/credo.mo; done
 
 clean:
