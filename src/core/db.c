@@ -22,7 +22,7 @@ credo_status credo__fail(credo_db *db, credo_status st, const char *fmt, ...)
 		return st;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(db->err, sizeof db->err, fmt, ap);
+	vsnprintf(db->err, sizeof db->err, _(fmt), ap);
 	va_end(ap);
 	if (st == CREDO_PERM && !db->denying) {
 		if (db->mut_depth > 0)
@@ -457,7 +457,7 @@ credo_status credo__find_code(credo_db *db, const char *sql, const char *what, c
 		if (!credo_can(db, CREDO_PERM_READ_ALL) && sqlite3_step(st) == SQLITE_ROW)
 			rc = credo__out_of_scope(db, what, code ? code : "");
 		else
-			rc = credo__fail(db, CREDO_NOTFOUND, "no %s with code %s", what, code ? code : "");
+			rc = credo__fail(db, CREDO_NOTFOUND, "no %s with code %s", _(what), code ? code : "");
 	} else {
 		rc = credo__dberr(db, "looking up a code");
 	}
@@ -469,5 +469,5 @@ credo_status credo__out_of_scope(credo_db *db, const char *what, const char *whi
 {
 	return credo__fail(db, CREDO_PERM, "permission denied: %s is %s, who may not see %s %s"
 			   " (it belongs to another salesperson)", db->actor.login,
-			   credo_role_label(db->actor.role), what, which);
+			   credo_role_label(db->actor.role), _(what), which);
 }
