@@ -119,18 +119,24 @@ static const struct {
 	int (*run)(const struct cli_globals *g, int argc, char **argv);
 } reports[] = {
 	{ "aging", report_aging },
+	{ "classes", report_classes },
 	{ "collected", report_collected },
+	{ "commission", report_commission },
 	{ "credit", report_credit },
 	{ "dso", report_dso },
 	{ "due", report_due },
 	{ "funnel", report_funnel },
+	{ "pareto", report_pareto },
 	{ "provision", report_provision },
+	{ "scorecard", report_scorecard },
 	{ "statement", report_statement },
+	{ "targets", report_targets },
 };
 
 int cmd_report(const struct cli_globals *g, int argc, char **argv)
 {
-	static const char names[] = "aging, collected, credit, dso, due, funnel, provision, statement";
+	static const char names[] = "aging, classes, collected, commission, credit, dso, due, funnel, pareto, provision,"
+		" scorecard, statement, targets";
 	const struct cli_command *cmd = cli_find("report");
 	if (argc < 2)
 		return cli_usage(cmd, "%s (%s)", _("report needs a report name"), names);
