@@ -58,4 +58,17 @@ typedef int (*credo_scorecard_cb)(const credo_scorecard_row *r, void *ctx);
 credo_status credo_scorecard(credo_db *db, const credo_scorecard_opts *o, credo_scorecard_cb cb, void *ctx,
 			     char *resolved_from, char *resolved_to);
 
+typedef struct credo_month_sales {
+	char month[8];		/* "YYYY-MM" */
+	credo_money invoiced;	/* invoices less credit notes dated in the month */
+	credo_money collected;	/* payments dated in the month, not reversed */
+} credo_month_sales;
+
+/*
+ * Invoiced and collected per month for the months months (1..36) ending
+ * with to's month (NULL: today), oldest first, every month present, for
+ * the customers in the actor's scope (a salesperson: their own).
+ */
+credo_status credo_sales_by_month(credo_db *db, const char *to, int months, credo_month_sales *out);
+
 #endif

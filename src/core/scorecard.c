@@ -238,3 +238,49 @@ credo_status credo_scorecard(credo_db *db, const credo_scorecard_opts *o, credo_
 	free(depts.v);
 	return rc;
 }
+
+credo_status credo_sales_by_month(credo_db *db, const char *to, int months, credo_month_sales *out)
+{
+	credo_status rc = credo__need_login(db);
+	if (rc)
+		return rc;
+	if (months < 1 || months > 36)
+		return credo__fail(db, CREDO_INVALID, "between 1 and 36 months");
+	char end[CREDO_DATE_BUFSZ], first[CREDO_DATE_BUFSZ];
+	if ((rc = credo__date_or_today(db, "to", to, end)))
+		return rc;
+	credo_date d;
+	credo_date_parse(end, &d, NULL);
+	int y, m, dd;
+	for (int i = 0; i < months; i++) {
+		credo_date_to_ymd(credo_date_add_months(d, i - months + 1), &y, &m, &dd);
+		snprintf(out[i].month, sizeof out[i].month, "%04d-%02d", y, m);
+		out[i].invoiced = out[i].collected = 0;
+	}
+	snprintf(first, sizeof first, "%s-01", out[0].month);
+	sqlite3_stmt *st;
+	rc = credo__prepare(db, "SELECT substr(i.invoice_date, 1, 7), sum(i.amount), 0 FROM invoices i"
+			    " JOIN customers c ON c.id = i.customer_id WHERE (?1 OR c.owner_id = ?2)"
+			    " AND i.invoice_date BETWEEN ?3 AND ?4 GROUP BY 1"
+			    " UNION ALL SELECT substr(p.pay_date, 1, 7), 0, sum(p.amount) FROM payments p"
+			    " JOIN customers c ON c.id = p.customer_id WHERE (?1 OR c.owner_id = ?2)"
+			    " AND p.pay_date BETWEEN ?3 AND ?4 AND p.reversed_at IS NULL GROUP BY 1", &st);
+	if (rc)
+		return rc;
+	credo__bind_scope(db, st);
+	sqlite3_bind_text(st, 3, first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, end, -1, SQLITE_STATIC);
+	int r;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *mo = credo__col_text(st, 0);
+		for (int i = 0; i < months; i++)
+			if (strcmp(out[i].month, mo) == 0) {
+				out[i].invoiced += sqlite3_column_int64(st, 1);
+				out[i].collected += sqlite3_column_int64(st, 2);
+			}
+	}
+	if (r != SQLITE_DONE)
+		rc = credo__dberr(db, "adding up sales by month");
+	sqlite3_finalize(st);
+	return rc;
+}
