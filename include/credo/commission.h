@@ -35,7 +35,9 @@ typedef struct credo_commission {
 	const char *login, *name, *month;
 	int64_t lines;
 	credo_money collected, excess, basic_base, basic, excess_comm, gross, deduction, net;	/* sums of the lines */
-	credo_money reserve;		/* net x commission.reserve_bp, held back */
+	credo_money reserve_before;	/* reserve held back in the earlier months */
+	credo_money reserve_cap;	/* commission.reserve_cap; 0: no cap */
+	credo_money reserve;		/* net x commission.reserve_bp, held back, no more than the cap leaves */
 	credo_money payable;		/* net - reserve */
 	int basic_bp, excess_bp, reserve_bp, late_bp, late_step_days, late_grace_days;	/* the settings used */
 } credo_commission;
@@ -48,6 +50,9 @@ typedef int (*credo_commission_cb)(const credo_commission *c, void *ctx);
  * salesperson the actor may see (a salesperson: only themself; a sales
  * manager: their team). For each salesperson line_cb (may be NULL) sees
  * every line in payment order, then sum_cb (may be NULL) the statement.
+ * The reserve stops growing at commission.reserve_cap (seed 003: "风险金累计
+ * 五千元正"): the months before, back to the first payment of the
+ * salesperson's customers, are worked out to know what is already held.
  * Asking for someone outside the scope is CREDO_PERM. Each figure is
  * rounded half away from zero at the fen where it is computed; the sums
  * add the rounded lines.

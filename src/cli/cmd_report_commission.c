@@ -16,7 +16,7 @@ static const struct out_col sum_cols[] = {
 	{ "collected", 14, OUT_MONEY }, { "excess", 12, OUT_MONEY }, { "basic_base", 14, OUT_MONEY },
 	{ "basic", 11, OUT_MONEY }, { "excess_commission", 17, OUT_MONEY }, { "gross", 11, OUT_MONEY },
 	{ "deduction", 11, OUT_MONEY }, { "net", 11, OUT_MONEY }, { "reserve", 11, OUT_MONEY },
-	{ "payable", 11, OUT_MONEY },
+	{ "payable", 11, OUT_MONEY }, { "reserve_before", 14, OUT_MONEY },
 };
 #define SUM_NCOLS ((int)(sizeof sum_cols / sizeof sum_cols[0]))
 
@@ -54,13 +54,13 @@ static int line_row(const credo_commission_line *l, void *ctx)
 static int sum_row(const credo_commission *c, void *ctx)
 {
 	struct walk *w = ctx;
-	char n[CLI_NUMBUF], m[10][CLI_NUMBUF];
+	char n[CLI_NUMBUF], m[11][CLI_NUMBUF];
 	snprintf(n, sizeof n, "%" PRId64, c->lines);
 	const char *v[SUM_NCOLS] = {
 		c->login, c->name, c->month, n, cli_fen(c->collected, m[0]), cli_fen(c->excess, m[1]),
 		cli_fen(c->basic_base, m[2]), cli_fen(c->basic, m[3]), cli_fen(c->excess_comm, m[4]),
 		cli_fen(c->gross, m[5]), cli_fen(c->deduction, m[6]), cli_fen(c->net, m[7]), cli_fen(c->reserve, m[8]),
-		cli_fen(c->payable, m[9]),
+		cli_fen(c->payable, m[9]), cli_fen(c->reserve_before, m[10]),
 	};
 	out_row(&w->o, v);
 	w->last = *c;
@@ -89,6 +89,9 @@ static void explain(const credo_commission *c)
 	printf("  %-34s %16s\n", _("net commission"), cli_money_text(c->net, a));
 	printf("  %-34s %16s   (%s)\n", _("less risk reserve held back"), cli_money_text(-c->reserve, a),
 	       out_bp(c->reserve_bp, r));
+	if (c->reserve_cap > 0)
+		printf("  %-34s %16s   (%s %s)\n", _("reserve held in earlier months"),
+		       cli_money_text(c->reserve_before, a), _("held up to"), cli_money_text(c->reserve_cap, b));
 	printf("  %-34s %16s\n", _("payable"), cli_money_text(c->payable, a));
 }
 

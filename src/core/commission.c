@@ -10,6 +10,7 @@
 
 struct rates {
 	int basic, excess, reserve, late, step, grace;
+	credo_money cap;
 };
 
 static void load_rates(credo_db *db, struct rates *r)
@@ -22,6 +23,7 @@ static void load_rates(credo_db *db, struct rates *r)
 	r->grace = (int)credo__setting_int(db, "commission.late_grace_days", 0);
 	if (r->step < 1)
 		r->step = 1;
+	r->cap = credo__setting_money(db, "commission.reserve_cap", 500000);
 }
 
 /*
@@ -68,9 +70,10 @@ static void price_line(const struct rates *r, credo_commission_line *l, credo_mo
 	l->net = l->gross - l->deduction;
 }
 
-static credo_status statement(credo_db *db, const struct rates *r, int64_t user, const char *login,
-			      const char *name, const char *month, const char *first, const char *last,
-			      credo_commission_line_cb line_cb, credo_commission_cb sum_cb, void *ctx)
+/* The lines of one month summed into s (reserve not yet worked out); line_cb may be NULL. */
+static credo_status month_lines(credo_db *db, const struct rates *r, int64_t user, const char *login,
+				const char *first, const char *last, credo_commission *s,
+				credo_commission_line_cb line_cb, void *ctx)
 {
 	sqlite3_stmt *st;
 	credo_status rc = credo__prepare(db, lines_sql, &st);
@@ -79,10 +82,6 @@ static credo_status statement(credo_db *db, const struct rates *r, int64_t user,
 	sqlite3_bind_int64(st, 1, user);
 	sqlite3_bind_text(st, 2, first, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, last, -1, SQLITE_STATIC);
-	credo_commission s = {
-		.login = login, .name = name, .month = month, .basic_bp = r->basic, .excess_bp = r->excess,
-		.reserve_bp = r->reserve, .late_bp = r->late, .late_step_days = r->step, .late_grace_days = r->grace,
-	};
 	int q;
 	while ((q = sqlite3_step(st)) == SQLITE_ROW) {
 		credo_commission_line l = {
@@ -92,15 +91,15 @@ static credo_status statement(credo_db *db, const struct rates *r, int64_t user,
 			.days_late = sqlite3_column_int(st, 6),
 		};
 		price_line(r, &l, sqlite3_column_int64(st, 7), sqlite3_column_int64(st, 8));
-		s.lines++;
-		s.collected += l.collected;
-		s.excess += l.excess;
-		s.basic_base += l.basic_base;
-		s.basic += l.basic;
-		s.excess_comm += l.excess_comm;
-		s.gross += l.gross;
-		s.deduction += l.deduction;
-		s.net += l.net;
+		s->lines++;
+		s->collected += l.collected;
+		s->excess += l.excess;
+		s->basic_base += l.basic_base;
+		s->basic += l.basic;
+		s->excess_comm += l.excess_comm;
+		s->gross += l.gross;
+		s->deduction += l.deduction;
+		s->net += l.net;
 		if (line_cb && line_cb(&l, ctx)) {
 			rc = CREDO_STOP;
 			break;
@@ -109,9 +108,75 @@ static credo_status statement(credo_db *db, const struct rates *r, int64_t user,
 	if (rc == CREDO_OK && q != SQLITE_DONE)
 		rc = credo__dberr(db, "computing a commission");
 	sqlite3_finalize(st);
+	return rc;
+}
+
+/* What is held back of net when held is already held: the rate, no further than the cap. */
+static credo_money hold(const struct rates *r, credo_money net, credo_money held)
+{
+	credo_money v = credo__muldiv(net, r->reserve, 10000);
+	if (r->cap > 0 && v > r->cap - held)
+		v = r->cap - held > 0 ? r->cap - held : 0;
+	return v < 0 ? 0 : v;
+}
+
+/* The reserve held in the months before first: each month from the first payment on, in turn. */
+static credo_status held_before(credo_db *db, const struct rates *r, int64_t user, const char *first,
+				credo_money *held)
+{
+	*held = 0;
+	if (r->cap <= 0 || r->reserve <= 0)
+		return CREDO_OK;	/* nothing to stop at: no need to know */
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "SELECT min(p.pay_date) FROM payments p JOIN customers c"
+				     " ON c.id = p.customer_id WHERE c.owner_id = ?1 AND p.reversed_at IS NULL", &st);
 	if (rc)
 		return rc;
-	s.reserve = credo__muldiv(s.net, r->reserve, 10000);
+	sqlite3_bind_int64(st, 1, user);
+	char start[CREDO_DATE_BUFSZ] = "";
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		snprintf(start, sizeof start, "%s", credo__col_text(st, 0));
+	sqlite3_finalize(st);
+	if (!start[0])
+		return CREDO_OK;
+	credo_date d;
+	if (credo_date_parse(start, &d, NULL) != CREDO_OK)
+		return CREDO_OK;
+	int y, m, dd;
+	credo_date_to_ymd(d, &y, &m, &dd);
+	for (;;) {
+		char mf[CREDO_DATE_BUFSZ], ml[CREDO_DATE_BUFSZ];
+		credo_date_format(credo_date_from_ymd(y, m, 1), mf, sizeof mf);
+		if (strcmp(mf, first) >= 0 || *held >= r->cap)
+			break;
+		credo_date_format(credo_date_from_ymd(y, m, credo_date_days_in_month(y, m)), ml, sizeof ml);
+		credo_commission s = { 0 };
+		if ((rc = month_lines(db, r, user, "", mf, ml, &s, NULL, NULL)))
+			return rc;
+		*held += hold(r, s.net, *held);
+		if (++m == 13) {
+			m = 1;
+			y++;
+		}
+	}
+	return CREDO_OK;
+}
+
+static credo_status statement(credo_db *db, const struct rates *r, int64_t user, const char *login,
+			      const char *name, const char *month, const char *first, const char *last,
+			      credo_commission_line_cb line_cb, credo_commission_cb sum_cb, void *ctx)
+{
+	credo_commission s = {
+		.login = login, .name = name, .month = month, .basic_bp = r->basic, .excess_bp = r->excess,
+		.reserve_bp = r->reserve, .late_bp = r->late, .late_step_days = r->step, .late_grace_days = r->grace,
+		.reserve_cap = r->cap,
+	};
+	credo_status rc = month_lines(db, r, user, login, first, last, &s, line_cb, ctx);
+	if (rc == CREDO_OK)
+		rc = held_before(db, r, user, first, &s.reserve_before);
+	if (rc)
+		return rc;
+	s.reserve = hold(r, s.net, s.reserve_before);
 	s.payable = s.net - s.reserve;
 	return sum_cb && sum_cb(&s, ctx) ? CREDO_STOP : CREDO_OK;
 }

@@ -74,6 +74,8 @@ static const struct def {
 	{ "commission.late_step_days", "30", K_INT, 1, 3650, "the late deduction grows by commission.late_bp every this many days" },
 	{ "commission.reserve_bp", "1000", K_INT, 0, 10000,
 	  "share of the commission held back as risk reserve, basis points (seed 003 风险金 10%)" },
+	{ "commission.reserve_cap", "5000.00", K_MONEY, 0, 0,
+	  "the risk reserve stops growing when this much is held (seed 003 风险金累计五千元); 0: no cap" },
 	{ "credit.curve.assessment", "1:0,3:50,5:100", K_CURVE, 0, 0, "1-5 assessments -> score" },
 	{ "credit.curve.cash_ratio", "0.05:0,0.2:60,0.5:100", K_CURVE, 0, 0, "cash ratio -> score" },
 	{ "credit.curve.current_ratio", "0.8:0,1.0:50,1.5:80,2.0:100", K_CURVE, 0, 0, "current ratio -> score" },

@@ -42,10 +42,18 @@ reserve=$(sed -n 's/.*<!-- example:reserve -->\*\*\([0-9,.]*\)\*\*.*/\1/p' "$DOC
 payable=$(sed -n 's/.*<!-- example:payable -->\*\*\([0-9,.]*\)\*\*.*/\1/p' "$DOC" | tr -d ,)
 check "the doc states reserve and payable" test -n "$reserve" -a -n "$payable"
 check "the statement's sums, reserve and payable are the doc's" sh -c "printf '%s\n' \"\$0\" | grep -qF -- \
-'\"zhangwei\",\"张伟\",\"2026-11\",\"3\",\"76234.57\",\"25000.00\",\"51234.57\",\"1537.04\",\"2500.00\",\"4037.04\",\"247.41\",\"3789.63\",\"$reserve\",\"$payable\"'" "$out"
+'\"zhangwei\",\"张伟\",\"2026-11\",\"3\",\"76234.57\",\"25000.00\",\"51234.57\",\"1537.04\",\"2500.00\",\"4037.04\",\"247.41\",\"3789.63\",\"$reserve\",\"$payable\",\"0.00\"'" "$out"
 run -d "$DB" --as zhangwei report commission --month 2026-11 --for zhangwei
 expect "the table shows how the payable was reached" 0 'payable +3,410\.67'
 expect "... with the excess at its rate" 0 'above list price +25,000\.00 x 10\.00% += +2,500\.00'
+
+# The reserve stops at its cap.
+"$CREDO_BIN" -d "$DB" settings set commission.reserve_cap 100 >/dev/null
+run -d "$DB" --as zhangwei report commission --month 2026-11 --format csv
+expect "the reserve is held only up to its cap" 0 '"3789.63","100.00","3689.63","0.00"'
+run -d "$DB" --as zhangwei report commission --month 2026-12 --format csv
+expect "... and a later month holds nothing more once it is reached" 0 '"0.00","0.00","0.00","100.00"'
+"$CREDO_BIN" -d "$DB" settings set commission.reserve_cap 5000 >/dev/null
 
 # Every number is a setting.
 "$CREDO_BIN" -d "$DB" settings set commission.basic_bp 500 >/dev/null
