@@ -251,8 +251,9 @@ const struct cli_command cli_commands[] = {
 		  "classes [--from DATE] [--to DATE]      customers the classification moved\n"
 		  "targets --month YYYY-MM                actual against target, suggested target\n"
 		  "commission --month YYYY-MM [--for LOGIN] [--lines]  the commission statement\n"
-		  "scorecard, pareto, classes, targets and commission also take -o FILE.xlsx (a\n"
-		  "workbook; scorecard and targets with a chart of collected vs target).\n"
+		  "aging, provision, dso, due, collected, funnel, scorecard, pareto, classes, targets\n"
+		  "and commission also take -o FILE.xlsx: a workbook (aging with a chart of its\n"
+		  "buckets, scorecard and targets with a chart of collected vs target).\n"
 		  "Definitions of every figure: docs/reports.md.\n"
 		  "Every report takes --format table|csv|json. The funnel's weighted amount is\n"
 		  "rounded down to the fen; its table adds a total per salesperson and overall.\n" },

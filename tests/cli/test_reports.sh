@@ -144,7 +144,11 @@ xlsx "$TMP/score.xlsx" Scorecard 2
 run -d "$DEMO" export receivables --month 2026-10 -o "$TMP/rx.xlsx"
 expect "the receivables workbook" 0
 xlsx "$TMP/rx.xlsx" Summary 1
-for r in "pareto" "classes" "targets --month 2026-11" "commission --month 2026-11"; do
+run -d "$DEMO" --as huangjun report aging -o "$TMP/aging.xlsx"
+expect "the aging report exports to a workbook" 0
+xlsx "$TMP/aging.xlsx" Aging 1
+for r in "pareto" "classes" "targets --month 2026-11" "commission --month 2026-11" "provision" "dso" \
+	"due --month 2026-11" "collected" "funnel"; do
 	run -d "$DEMO" --as huangjun report $r -o "$TMP/r.xlsx"
 	expect "report $r exports to a workbook" 0
 	check "... that opens" "$PY" -c "import openpyxl, sys; openpyxl.load_workbook(sys.argv[1])" "$TMP/r.xlsx"
