@@ -73,8 +73,8 @@ int tui_chart_draw(WINDOW *win, int y, int x, int h, int w, const char *title,
 	int barw = w - lw - tw - 2;
 	if (barw < 4)
 		barw = 4;
-	if (barw > 100)
-		barw = 100;	/* a wider bar says nothing more */
+	if (barw > 60)
+		barw = 60;	/* a wider bar says nothing more */
 	attr_t solid = tui_attr(TUI_S_EMPHASIS), light = tui_attr(TUI_S_NORMAL);
 	for (int i = 0; i < n && line < h; i++, line++) {
 		const struct tui_bar *b = &bars[i];

@@ -93,6 +93,7 @@ struct reports {
 	credo_money class_basis[3];
 	int64_t class_count[3];
 	credo_money class_total;
+	int nrows;		/* rows of the report shown, so the chart can sit right under them */
 };
 
 /* ---- the month ---- */
@@ -282,8 +283,12 @@ static void load_chart(struct reports *r)
 	memset(r->class_basis, 0, sizeof r->class_basis);
 	memset(r->class_count, 0, sizeof r->class_count);
 	r->class_total = 0;
-	if (run(r, r->kind, NULL) != 0 || r->kind != K_CLASSES)
+	if (run(r, r->kind, NULL) != 0)
 		return;
+	r->nrows = r->nbars;
+	if (r->kind != K_CLASSES)
+		return;
+	r->nrows = (int)(r->class_count[0] + r->class_count[1] + r->class_count[2]);
 	static const char *const keys[3] = { "pareto.class_a", "pareto.class_b", "pareto.class_c" };
 	for (int k = 0; k < 3; k++) {
 		char name[64] = "", label[96], text[48], a[24];
@@ -370,7 +375,9 @@ static void reports_draw(struct tui *t, void *state, struct tui_rect b)
 	/* The chart gets the lines of its bars, the list the rest but never fewer than 5. */
 	int chart_h = r->nbars ? tui_chart_lines(r->nbars, 1) : 0;
 	int list_h = b.h - 2 - chart_h;
-	if (list_h < 5)
+	if (list_h > r->nrows + 1)
+		list_h = r->nrows + 1 > 2 ? r->nrows + 1 : 2;	/* the heading and the rows, or the empty message */
+	if (list_h < 5 && r->nrows + 1 > list_h)
 		list_h = 5;
 	static const char *const empty[K_COUNT] = {
 		N_("No salespeople to show."), N_("No customer has sales in the last 12 months."),
