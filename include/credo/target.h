@@ -13,20 +13,22 @@
 
 /*
  * Set login's target for month ("YYYY-MM"), for the customers of one
- * region or, with region NULL or "", for all of them; setting it again
- * replaces the amount. Needs TARGET_SET, and a sales manager sets only
- * their team's (CREDO_PERM otherwise). Audited.
+ * region (NULL or "": all of them) and for one product by code (NULL or
+ * "": every product); setting it again replaces the amount. Needs
+ * TARGET_SET, and a sales manager sets only their team's (CREDO_PERM
+ * otherwise). Audited.
  */
 credo_status credo_target_set(credo_db *db, const char *login, const char *month, const char *region,
-			      credo_money amount);
+			      const char *product, credo_money amount);
 
 typedef struct credo_target_row {
 	const char *login, *name;
 	const char *region;		/* "" for all the salesperson's customers */
+	const char *product;		/* product code, "" for every product */
 	int has_target;			/* 0: nobody set one; target is 0 */
 	credo_money target;
-	credo_money invoiced;		/* invoices less credit notes in the month */
-	credo_money collected;		/* payments in the month, not reversed */
+	credo_money invoiced;		/* invoices less credit notes in the month; of a product: see below */
+	credo_money collected;		/* payments in the month, not reversed; of a product: see below */
 	int invoiced_bp, collected_bp;	/* of the target, basis points; -1 without a target */
 	credo_money last_year;		/* invoiced in the same month a year earlier */
 	credo_money suggested;		/* seed 000 section 7, see credo_target_suggest */
@@ -36,8 +38,13 @@ typedef int (*credo_target_cb)(const credo_target_row *r, void *ctx);
 
 /*
  * Actual against target for month: one row per target set, and one row
- * (without target) for each salesperson who has none, by login then
- * region. Scope as the scorecard's: a salesperson sees only themself.
+ * (without target) for each salesperson who has none, by login, region
+ * and product. A product's share of an invoice is the share of the
+ * product's lines in the amount of the invoice's contract (invoices
+ * without a contract sell no product in particular); its money collected
+ * is that share of each payment of the month applied to such an invoice.
+ * Each share is rounded half away from zero at the fen. Scope as the
+ * scorecard's: a salesperson sees only themself.
  */
 credo_status credo_targets(credo_db *db, const char *month, credo_target_cb cb, void *ctx);
 

@@ -6,17 +6,18 @@
 #include "commands.h"
 #include "out.h"
 
-/* `credo target set LOGIN --month YYYY-MM --amount A [--region R]` */
+/* `credo target set LOGIN --month YYYY-MM --amount A [--region R] [--product CODE]` */
 int cmd_target(const struct cli_globals *g, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "month", required_argument, NULL, 'm' }, { "amount", required_argument, NULL, 'a' },
-		{ "region", required_argument, NULL, 'r' }, { NULL, 0, NULL, 0 },
+		{ "region", required_argument, NULL, 'r' }, { "product", required_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 },
 	};
 	const struct cli_command *cmd = cli_find("target");
 	if (argc < 2 || strcmp(argv[1], "set") != 0)
 		return cli_usage(cmd, "%s", _("target takes: set LOGIN --month YYYY-MM --amount A"));
-	const char *month = NULL, *amount = NULL, *region = NULL;
+	const char *month = NULL, *amount = NULL, *region = NULL, *product = NULL;
 	int c, rc;
 	optind = 0;
 	argc--;
@@ -28,6 +29,8 @@ int cmd_target(const struct cli_globals *g, int argc, char **argv)
 			amount = optarg;
 		else if (c == 'r')
 			region = optarg;
+		else if (c == 'p')
+			product = optarg;
 		else
 			return cli_usage(cmd, "%s", _("unknown option"));
 	}
@@ -39,14 +42,14 @@ int cmd_target(const struct cli_globals *g, int argc, char **argv)
 	credo_db *db;
 	if ((rc = cli_open(g, 0, 1, &db)))
 		return rc;
-	credo_status st = credo_target_set(db, argv[optind], month, region, m);
+	credo_status st = credo_target_set(db, argv[optind], month, region, product, m);
 	rc = st ? cli_fail(db, st) : 0;
 	credo_close(db);
 	return rc;
 }
 
 static const struct out_col cols[] = {
-	{ "login", 10, OUT_TEXT }, { "name", 10, OUT_TEXT }, { "region", 8, OUT_TEXT },
+	{ "login", 10, OUT_TEXT }, { "name", 10, OUT_TEXT }, { "region", 8, OUT_TEXT }, { "product", 8, OUT_TEXT },
 	{ "target", 15, OUT_MONEY }, { "invoiced", 15, OUT_MONEY }, { "invoiced_of_target", 18, OUT_TEXT },
 	{ "collected", 15, OUT_MONEY }, { "collected_of_target", 19, OUT_TEXT }, { "last_year", 15, OUT_MONEY },
 	{ "suggested", 15, OUT_MONEY },
@@ -57,7 +60,7 @@ static int row(const credo_target_row *t, void *ctx)
 {
 	char m[5][CLI_NUMBUF], p[2][24];
 	const char *v[NCOLS] = {
-		t->login, t->name, t->region, t->has_target ? cli_fen(t->target, m[0]) : "",
+		t->login, t->name, t->region, t->product, t->has_target ? cli_fen(t->target, m[0]) : "",
 		cli_fen(t->invoiced, m[1]), out_bp(t->invoiced_bp, p[0]), cli_fen(t->collected, m[2]),
 		out_bp(t->collected_bp, p[1]), cli_fen(t->last_year, m[3]), cli_fen(t->suggested, m[4]),
 	};
@@ -94,7 +97,7 @@ int report_targets(const struct cli_globals *g, int argc, char **argv)
 		credo_close(db);
 		return rc;
 	}
-	credo_export_chart chart = { .title = "Collected vs target", .cat_col = 0, .ncols = 3, .cols = { 3, 4, 6 } };
+	credo_export_chart chart = { .title = "Collected vs target", .cat_col = 0, .ncols = 3, .cols = { 4, 5, 7 } };
 	out_xlsx_chart(&o, &chart);
 	credo_status st = credo_targets(db, month, row, &o);
 	rc = out_close(&o, db);

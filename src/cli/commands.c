@@ -264,10 +264,11 @@ const struct cli_command cli_commands[] = {
 		  "Each class is a customer category (pareto.class_a/b/c); every change is kept\n"
 		  "in the customer's history. Prints the changes; --dry-run writes nothing.\n"
 		  "Sales managers, credit managers and admins may classify.\n" },
-	{ .name = "target", .args = "set LOGIN --month YYYY-MM --amount A [--region R]", .run = cmd_target,
+	{ .name = "target", .args = "set LOGIN --month YYYY-MM --amount A [--region R] [--product CODE]", .run = cmd_target,
 	  .summary = "set a salesperson's monthly sales target",
 	  .help = "Setting it again replaces the amount. --region limits the target to the\n"
-		  "customers of that region. Sales managers set their team's, the GM anyone's.\n"
+		  "customers of that region, --product to the sales of that product (its share of\n"
+		  "each contract). Sales managers set their team's, the GM anyone's.\n"
 		  "See actual against target with 'credo report targets --month YYYY-MM'.\n" },
 	/* end of leads, opportunities, complaints */
 	{ .name = NULL },

@@ -92,7 +92,7 @@ credo_status demo_reports(credo_db *db, struct rng *r)
 			rc = credo__act_as(db, east ? demo_users[0].login : "huangjun");
 			credo_money amount = (credo_money)(12 + pick(r, 14)) * 1000000;	/* 120,000.00 - 250,000.00 */
 			if (rc == CREDO_OK)
-				rc = credo_target_set(db, demo_users[u].login, month, NULL, amount);
+				rc = credo_target_set(db, demo_users[u].login, month, NULL, NULL, amount);
 		}
 	}
 	if (rc == CREDO_OK)

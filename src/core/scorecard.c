@@ -64,7 +64,7 @@ static const char card_sql[] =
 	"   WHERE c.owner_id = u.id AND p.pay_date BETWEEN ?4 AND ?5 AND p.reversed_at IS NULL),"
 	" (SELECT count(*) FROM customers c JOIN complaints m ON m.customer_id = c.id"
 	"   WHERE c.owner_id = u.id AND m.complaint_date BETWEEN ?4 AND ?5),"
-	" (SELECT coalesce(sum(t.amount), 0) FROM sales_targets t WHERE t.user_id = u.id AND t.region = ''"
+	" (SELECT coalesce(sum(t.amount), 0) FROM sales_targets t WHERE t.user_id = u.id AND t.region = '' AND t.product_id IS NULL"
 	"   AND t.month BETWEEN substr(?4, 1, 7) AND substr(?5, 1, 7))"
 	" FROM users u LEFT JOIN departments d ON d.id = u.department_id"
 	" WHERE u.role IN ('sales', 'sales_manager') AND u.id IN (SELECT id FROM seen_users)"

@@ -5,11 +5,12 @@
 
 #include "report_internal.h"
 
-#define TARGET_SNAP "SELECT json_object('user_id', user_id, 'month', month, 'region', region, 'amount', amount)" \
+#define TARGET_SNAP "SELECT json_object('user_id', user_id, 'month', month, 'region', region," \
+	" 'product_id', product_id, 'amount', amount)" \
 	" FROM sales_targets WHERE id = ?1"
 
 credo_status credo_target_set(credo_db *db, const char *login, const char *month, const char *region,
-			      credo_money amount)
+			      const char *product, credo_money amount)
 {
 	credo_status rc = credo_require(db, CREDO_PERM_TARGET_SET);
 	if (rc)
@@ -21,18 +22,22 @@ credo_status credo_target_set(credo_db *db, const char *login, const char *month
 		return credo__fail(db, CREDO_INVALID, "a target cannot be negative");
 	if (region && (!credo__text_ok(region, 0) || strlen(region) > 100))
 		return credo__fail(db, CREDO_INVALID, "a region is at most 100 bytes of text");
-	int64_t user;
+	int64_t user, product_id = 0;
 	if ((rc = credo__report_user(db, login, &user)))
+		return rc;
+	if (product && *product && (rc = credo_product_find(db, product, &product_id)))
 		return rc;
 	if ((rc = credo__mut_begin(db, CREDO_PERM_TARGET_SET)))
 		return rc;
 	sqlite3_stmt *st;
 	int64_t id = 0;
-	rc = credo__prepare(db, "SELECT id FROM sales_targets WHERE user_id = ?1 AND month = ?2 AND region = ?3", &st);
+	rc = credo__prepare(db, "SELECT id FROM sales_targets WHERE user_id = ?1 AND month = ?2 AND region = ?3"
+			    " AND coalesce(product_id, 0) = ?4", &st);
 	if (rc == CREDO_OK) {
 		sqlite3_bind_int64(st, 1, user);
 		sqlite3_bind_text(st, 2, month, 7, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, region ? region : "", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, product_id);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			id = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
@@ -40,18 +45,23 @@ credo_status credo_target_set(credo_db *db, const char *login, const char *month
 	char *before = id ? credo__snapshot(db, TARGET_SNAP, id) : NULL;
 	char now[21];
 	credo__now(now);
-	if (rc == CREDO_OK)
-		rc = credo__prepare(db, "INSERT INTO sales_targets(user_id, month, region, amount, set_by, set_at)"
-				    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(user_id, month, region)"
-				    " DO UPDATE SET amount = excluded.amount, set_by = excluded.set_by,"
-				    " set_at = excluded.set_at", &st);
+	if (rc == CREDO_OK && id)
+		rc = credo__prepare(db, "UPDATE sales_targets SET amount = ?4, set_by = ?5, set_at = ?6 WHERE id = ?7", &st);
+	else if (rc == CREDO_OK)
+		rc = credo__prepare(db, "INSERT INTO sales_targets(user_id, month, region, amount, set_by, set_at, product_id)"
+				    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, nullif(?8, 0))", &st);
 	if (rc == CREDO_OK) {
-		sqlite3_bind_int64(st, 1, user);
-		sqlite3_bind_text(st, 2, month, 7, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, region ? region : "", -1, SQLITE_STATIC);
+		if (!id) {
+			sqlite3_bind_int64(st, 1, user);
+			sqlite3_bind_text(st, 2, month, 7, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, region ? region : "", -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 8, product_id);
+		}
 		sqlite3_bind_int64(st, 4, amount);
 		sqlite3_bind_int64(st, 5, db->actor.id);
 		sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
+		if (id)
+			sqlite3_bind_int64(st, 7, id);
 		rc = credo__step_done(db, st, "setting a target");
 	}
 	if (rc == CREDO_OK && !id)
@@ -90,10 +100,11 @@ static const char rows_sql[] =
 	"WITH RECURSIVE" CREDO_REPORT_SEEN ","
 	" people AS (SELECT u.id, u.login, u.name FROM users u WHERE u.role IN ('sales', 'sales_manager')"
 	"  AND u.active AND u.id IN (SELECT id FROM seen_users)),"
-	" lines AS (SELECT p.id, p.login, p.name, t.region, t.amount FROM people p"
+	" lines AS (SELECT p.id, p.login, p.name, t.region, t.amount, t.product_id FROM people p"
 	"  JOIN sales_targets t ON t.user_id = p.id AND t.month = ?8"
-	"  UNION ALL SELECT p.id, p.login, p.name, '', NULL FROM people p WHERE NOT EXISTS"
-	"  (SELECT 1 FROM sales_targets t WHERE t.user_id = p.id AND t.month = ?8 AND t.region = ''))"
+	"  UNION ALL SELECT p.id, p.login, p.name, '', NULL, NULL FROM people p WHERE NOT EXISTS"
+	"  (SELECT 1 FROM sales_targets t WHERE t.user_id = p.id AND t.month = ?8 AND t.region = ''"
+	"   AND t.product_id IS NULL))"
 	" SELECT l.login, l.name, l.region, l.amount,"
 	" (SELECT coalesce(sum(i.amount), 0) FROM customers c JOIN invoices i ON i.customer_id = c.id"
 	"  WHERE c.owner_id = l.id AND (l.region = '' OR c.region = l.region) AND i.invoice_date BETWEEN ?4 AND ?5),"
@@ -101,8 +112,54 @@ static const char rows_sql[] =
 	"  WHERE c.owner_id = l.id AND (l.region = '' OR c.region = l.region) AND p.pay_date BETWEEN ?4 AND ?5"
 	"  AND p.reversed_at IS NULL),"
 	" (SELECT coalesce(sum(i.amount), 0) FROM customers c JOIN invoices i ON i.customer_id = c.id"
-	"  WHERE c.owner_id = l.id AND (l.region = '' OR c.region = l.region) AND i.invoice_date BETWEEN ?6 AND ?7)"
-	" FROM lines l ORDER BY l.login, l.region";
+	"  WHERE c.owner_id = l.id AND (l.region = '' OR c.region = l.region) AND i.invoice_date BETWEEN ?6 AND ?7),"
+	" coalesce(l.product_id, 0), coalesce((SELECT code FROM products WHERE id = l.product_id), ''), l.id"
+	" FROM lines l ORDER BY l.login, l.region, 9";
+
+/*
+ * A product's share of the money: ?1 user, ?2 region ('' any), ?3 product,
+ * ?4..?5 the period. Kind 0: invoices of the period on a contract; kind 1:
+ * the period's payments applied to such invoices. Each row: the amount,
+ * the product's lines in the contract, the contract's amount.
+ */
+static const char product_sql[] =
+	"WITH k AS (SELECT l.contract_id, sum(l.amount) AS part FROM contract_lines l WHERE l.product_id = ?3"
+	"  GROUP BY l.contract_id)"
+	" SELECT 0, i.amount, k.part, c2.amount FROM invoices i JOIN k ON k.contract_id = i.contract_id"
+	" JOIN contracts c2 ON c2.id = i.contract_id JOIN customers c ON c.id = i.customer_id"
+	" WHERE c.owner_id = ?1 AND (?2 = '' OR c.region = ?2) AND i.invoice_date BETWEEN ?4 AND ?5"
+	" UNION ALL SELECT 1, a.amount, k.part, c2.amount FROM payments p JOIN allocations a ON a.payment_id = p.id"
+	" AND a.reversed_at IS NULL JOIN invoices i ON i.id = a.invoice_id JOIN k ON k.contract_id = i.contract_id"
+	" JOIN contracts c2 ON c2.id = i.contract_id JOIN customers c ON c.id = p.customer_id"
+	" WHERE c.owner_id = ?1 AND (?2 = '' OR c.region = ?2) AND p.pay_date BETWEEN ?4 AND ?5"
+	" AND p.reversed_at IS NULL";
+
+static credo_status product_money(credo_db *db, int64_t user, const char *region, int64_t product, const char *from,
+				  const char *to, credo_money *invoiced, credo_money *collected)
+{
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, product_sql, &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, user);
+	sqlite3_bind_text(st, 2, region, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, product);
+	sqlite3_bind_text(st, 4, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, to, -1, SQLITE_STATIC);
+	*invoiced = *collected = 0;
+	int r;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		credo_money whole = sqlite3_column_int64(st, 3);
+		if (whole <= 0)
+			continue;
+		credo_money share = credo__muldiv(sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), whole);
+		*(sqlite3_column_int(st, 0) ? collected : invoiced) += share;
+	}
+	if (r != SQLITE_DONE)
+		rc = credo__dberr(db, "adding up a product's sales");
+	sqlite3_finalize(st);
+	return rc;
+}
 
 credo_status credo_targets(credo_db *db, const char *month, credo_target_cb cb, void *ctx)
 {
@@ -131,8 +188,14 @@ credo_status credo_targets(credo_db *db, const char *month, credo_target_cb cb, 
 			.login = credo__col_text(st, 0), .name = credo__col_text(st, 1), .region = credo__col_text(st, 2),
 			.has_target = sqlite3_column_type(st, 3) != SQLITE_NULL, .target = sqlite3_column_int64(st, 3),
 			.invoiced = sqlite3_column_int64(st, 4), .collected = sqlite3_column_int64(st, 5),
-			.last_year = sqlite3_column_int64(st, 6),
+			.last_year = sqlite3_column_int64(st, 6), .product = credo__col_text(st, 8),
 		};
+		int64_t product = sqlite3_column_int64(st, 7), user = sqlite3_column_int64(st, 9);
+		credo_money ly_collected;
+		if (product && ((rc = product_money(db, user, t.region, product, first, last, &t.invoiced, &t.collected)) ||
+				(rc = product_money(db, user, t.region, product, ly_first, ly_last, &t.last_year,
+						    &ly_collected))))
+			break;
 		t.invoiced_bp = t.has_target ? credo__share_bp(t.invoiced, t.target) : -1;
 		t.collected_bp = t.has_target ? credo__share_bp(t.collected, t.target) : -1;
 		if ((rc = credo_target_suggest(db, month, t.last_year, &t.suggested)))

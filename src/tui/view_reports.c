@@ -57,10 +57,11 @@ static const struct tui_column cl_cols[CL_COUNT] = {
 	[CL_OWNER] = { .title = N_("Owner"), .width = 9, .min_total = 100 },
 };
 
-enum { TG_NAME, TG_REGION, TG_TARGET, TG_INVOICED, TG_INV_PCT, TG_COLLECTED, TG_COL_PCT, TG_SUGGESTED, TG_COUNT };
+enum { TG_NAME, TG_REGION, TG_PRODUCT, TG_TARGET, TG_INVOICED, TG_INV_PCT, TG_COLLECTED, TG_COL_PCT, TG_SUGGESTED, TG_COUNT };
 static const struct tui_column tg_cols[TG_COUNT] = {
 	[TG_NAME] = { .title = N_("Salesperson"), .width = 10, .grow = 1 },
 	[TG_REGION] = { .title = N_("Region"), .width = 6, .min_total = 100 },
+	[TG_PRODUCT] = { .title = N_("Product"), .width = 7, .min_total = 110 },
 	[TG_TARGET] = { .title = N_("Target"), .width = 12, .right = 1 },
 	[TG_INVOICED] = { .title = N_("Invoiced"), .width = 12, .right = 1 },
 	[TG_INV_PCT] = { .title = N_("%"), .width = 7, .right = 1 },
@@ -199,7 +200,8 @@ static int tg_row(const credo_target_row *g, void *ctx)
 	struct walk *w = ctx;
 	if (!w->s) {
 		char a[24], b[24], text[48], label[96];
-		snprintf(label, sizeof label, "%s%s%s", g->name, g->region[0] ? " " : "", g->region);
+		snprintf(label, sizeof label, "%s%s%s%s%s", g->name, g->region[0] ? " " : "", g->region,
+			 g->product[0] ? " " : "", g->product);
 		if (g->has_target)
 			snprintf(text, sizeof text, "%s / %s", tui_chart_amount(g->collected, a, sizeof a),
 				 tui_chart_amount(g->target, b, sizeof b));
@@ -212,7 +214,7 @@ static int tg_row(const credo_target_row *g, void *ctx)
 	char tgt[CREDO_MONEY_BUFSZ], inv[CREDO_MONEY_BUFSZ], col[CREDO_MONEY_BUFSZ], sug[CREDO_MONEY_BUFSZ],
 		ip[16], cp[16];
 	const char *cells[TG_COUNT] = {
-		[TG_NAME] = g->name, [TG_REGION] = g->region,
+		[TG_NAME] = g->name, [TG_REGION] = g->region, [TG_PRODUCT] = g->product,
 		[TG_TARGET] = g->has_target ? tui_money(g->target, tgt, sizeof tgt) : "",
 		[TG_INVOICED] = tui_money(g->invoiced, inv, sizeof inv), [TG_INV_PCT] = pct(g->invoiced_bp, ip, sizeof ip),
 		[TG_COLLECTED] = tui_money(g->collected, col, sizeof col),

@@ -87,7 +87,18 @@ expect "a salesperson does not set their own target" 3 'permission denied'
 run -d "$DB" --as wangqiang target set zhangwei --month 2026-13 --amount 1
 expect "a month is YYYY-MM" 2 'YYYY-MM'
 run -d "$DB" --as huangjun report targets --month 2026-11 --format csv
-expect "actual against target, invoiced and collected" 0 '"zhangwei","张伟","","100000.00","0.00","0.00%","76234.57","76.23%"'
+expect "actual against target, invoiced and collected" 0 '"zhangwei","张伟","","","100000.00","0.00","0.00%","76234.57","76.23%"'
+# A product's target: the share of its lines in each contract, invoiced and collected.
+run -d "$DB" --as wangqiang target set zhangwei --month 2026-10 --product P-LED --amount 50,000
+expect "a target for one product" 0
+run -d "$DB" --as wangqiang target set zhangwei --month 2026-10 --product NOPE --amount 1
+expect "... of a product that exists" 2 'NOPE'
+run -d "$DB" --as wangqiang target set zhangwei --month 2026-11 --product P-LED --amount 80,000
+run -d "$DB" --as huangjun report targets --month 2026-11 --format csv
+expect "the product's November: 75,000.00 collected of its contract, nothing invoiced" 0 \
+	'"zhangwei","张伟","","P-LED","80000.00","0.00","0.00%","75000.00","93.75%"'
+run -d "$DB" --as huangjun report targets --month 2026-10 --format csv
+expect "... and its October: INV-1 invoiced, not yet paid" 0 '"zhangwei","张伟","","P-LED","50000.00","75000.00","150.00%","0.00"'
 run -d "$DB" --as huangjun report scorecard --from 2026-11-01 --to 2026-11-23 --format csv
 expect "the scorecard shows the month's target and the money collected" 0 \
 	'"1","zhangwei","张伟","华东销售部",.*"76234.57","","100000.00"'

@@ -112,8 +112,8 @@ static void nobody_sees_a_colleagues_figures(void **state)
 	assert_int_equal(s.n, 2);
 	assert_true(strcmp(s.keys[0], "east1") == 0 || strcmp(s.keys[1], "east1") == 0);
 	expect_status(f->db, credo_commission_month(f->db, "2026-11", "south1", NULL, NULL, NULL), CREDO_PERM);
-	expect_status(f->db, credo_target_set(f->db, "south1", "2026-11", NULL, 100), CREDO_PERM);
-	expect_ok(f->db, credo_target_set(f->db, "east1", "2026-11", NULL, 100));
+	expect_status(f->db, credo_target_set(f->db, "south1", "2026-11", NULL, NULL, 100), CREDO_PERM);
+	expect_ok(f->db, credo_target_set(f->db, "east1", "2026-11", NULL, NULL, 100));
 
 	/* The general manager sees everyone. */
 	act_as(f->db, ADMIN);
@@ -123,7 +123,7 @@ static void nobody_sees_a_colleagues_figures(void **state)
 	expect_ok(f->db, credo_scorecard(f->db, &mine, seen_cb, &s, NULL, NULL));
 	assert_int_equal(s.n, 6);
 	act_as(f->db, "s1");
-	expect_status(f->db, credo_target_set(f->db, "s1", "2026-11", NULL, 100), CREDO_PERM);
+	expect_status(f->db, credo_target_set(f->db, "s1", "2026-11", NULL, NULL, 100), CREDO_PERM);
 }
 
 struct classes {
