@@ -37,7 +37,7 @@ static int row(const credo_scorecard_row *r, void *ctx)
 	snprintf(n[7], CLI_NUMBUF, "%d", r->dso);
 	snprintf(n[8], CLI_NUMBUF, "%" PRId64, r->complaints);
 	const char *v[NCOLS] = {
-		n[0], w->by_dept ? r->key : r->key, w->by_dept ? "" : r->name, r->department, n[1], n[2], n[3], n[4],
+		n[0], r->key, w->by_dept ? "" : r->name, r->department, n[1], n[2], n[3], n[4],
 		n[5], n[6], cli_fen(r->contracted, m[0]), cli_fen(r->invoiced, m[1]), cli_fen(r->collected, m[2]),
 		out_bp(r->collection_bp, p[0]), cli_fen(r->target, m[3]), cli_fen(r->receivable, m[4]),
 		cli_fen(r->overdue, m[5]), out_bp(r->overdue_bp, p[1]), r->dso < 0 ? "" : n[7], n[8],
@@ -93,7 +93,12 @@ int report_scorecard(const struct cli_globals *g, int argc, char **argv)
 	if ((rc = cli_open(g, 0, 1, &db)))
 		return rc;
 	struct walk w = { .by_dept = so.by_department };
-	if ((rc = out_open(&w.o, db, fmt, xlsx, "Scorecard", cols, NCOLS))) {
+	/* By department the key is the department's name. */
+	struct out_col c2[NCOLS];
+	memcpy(c2, cols, sizeof c2);
+	if (so.by_department)
+		c2[1].name = "key";
+	if ((rc = out_open(&w.o, db, fmt, xlsx, "Scorecard", c2, NCOLS))) {
 		credo_close(db);
 		return rc;
 	}

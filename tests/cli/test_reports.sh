@@ -139,7 +139,7 @@ for who in zhangwei lina liuyang chenjing zhaolei amy; do
 	check "scorecard collected of $who is their customers' payments ($paid fen)" test "$got" = "$paid" -a "$paid" -gt 0
 done
 run -d "$DEMO" --as huangjun report scorecard --by department --format json
-expect "department totals" 0 '"login":"华东销售部"'
+expect "department totals" 0 '"key":"华东销售部"'
 
 # Workbooks with their charts.
 xlsx() {
