@@ -219,6 +219,84 @@ static void suggested_target_rounds_once_half_away_from_zero(void **state)
 	expect_status(f->db, credo_setting_set(f->db, "target.holiday_factors", "100,80"), CREDO_INVALID);
 }
 
+struct statement {
+	int lines;
+	credo_commission_line line[8];
+	credo_commission sum;
+};
+
+static int line_cb(const credo_commission_line *l, void *ctx)
+{
+	struct statement *s = ctx;
+	if (s->lines < 8) {
+		s->line[s->lines] = *l;	/* the figures; its strings are not kept */
+	}
+	s->lines++;
+	return 0;
+}
+
+static int sum_cb(const credo_commission *c, void *ctx)
+{
+	((struct statement *)ctx)->sum = *c;
+	return 0;
+}
+
+/* The excess share, the late steps with grace, the reserve cap, each rounded at the fen. */
+static void commission_prices_each_payment(void **state)
+{
+	struct fx *f = *state;
+	int64_t c1 = cust(f, C1);
+	act_as(f->db, "mgr");
+	credo_product_new prod = { .code = "P1", .name = "灯管", .list_price = 333 };	/* 3.33 */
+	expect_ok(f->db, credo_product_add(f->db, &prod, NULL));
+	act_as(f->db, "s1");
+	/* 7 at 4.00 = 28.00, of which 7 x 0.67 = 4.69 above list price */
+	credo_contract_line line = { .product_code = "P1", .qty_milli = 7000, .unit_price = 400 };
+	credo_contract_new k = { .customer_id = c1, .sign_date = "2026-08-01", .payment_term_days = 10,
+				 .lines = &line, .nlines = 1 };
+	int64_t contract = 0;
+	expect_ok(f->db, credo_contract_add(f->db, &k, &contract));
+	expect_ok(f->db, credo_contract_activate(f->db, contract, NULL));
+	act_as(f->db, "fin");
+	credo_invoice_new in = { .customer_id = c1, .contract_id = contract, .date = "2026-09-01", .amount = 2800 };
+	int64_t invoice = 0;
+	expect_ok(f->db, credo_invoice_add(f->db, &in, &invoice));	/* due 2026-09-11 */
+	pay(f, c1, "2026-11-05", 1000);	/* 55 days late: 2 steps */
+	pay(f, c1, "2026-11-06", 1800);
+
+	act_as(f->db, "s1");
+	struct statement s = { 0 };
+	expect_ok(f->db, credo_commission_month(f->db, "2026-11", "s1", line_cb, sum_cb, &s));
+	assert_int_equal(s.lines, 2);
+	/* 10.00 x 4.69 / 28.00 = 1.675 -> 1.68 above list; 8.32 x 3 % = 0.2496 -> 0.25; 1.68 x 10 % = 0.168 -> 0.17 */
+	assert_int_equal(s.line[0].excess, 168);
+	assert_int_equal(s.line[0].basic, 25);
+	assert_int_equal(s.line[0].excess_comm, 17);
+	assert_int_equal(s.line[0].days_late, 55);
+	assert_int_equal(s.line[0].deduct_bp, 2000);
+	assert_int_equal(s.line[0].deduction, 8);	/* 0.42 x 20 % = 0.084 */
+	assert_int_equal(s.line[0].net, 34);
+	/* 18.00: 3.015 -> 3.02 above list; 14.98 x 3 % = 0.4494 -> 0.45; 0.302 -> 0.30 */
+	assert_int_equal(s.line[1].excess, 302);
+	assert_int_equal(s.line[1].net, 75 - 15);	/* gross 0.75, 56 days: 20 % -> 0.15 */
+	assert_int_equal(s.sum.collected, 2800);
+	assert_int_equal(s.sum.excess, 469 + 1);	/* each share rounded on its own */
+	assert_int_equal(s.sum.net, 34 + 60);
+	assert_int_equal(s.sum.reserve, 9);	/* 0.94 x 10 % = 0.094 */
+	assert_int_equal(s.sum.payable, 85);
+
+	/* Grace of 30 days: one step less. A cap of 0.05: the reserve stops there. */
+	act_as(f->db, ADMIN);
+	expect_ok(f->db, credo_setting_set(f->db, "commission.late_grace_days", "30"));
+	expect_ok(f->db, credo_setting_set(f->db, "commission.reserve_cap", "0.05"));
+	act_as(f->db, "s1");
+	memset(&s, 0, sizeof s);
+	expect_ok(f->db, credo_commission_month(f->db, "2026-11", "s1", line_cb, sum_cb, &s));
+	assert_int_equal(s.line[0].deduct_bp, 1000);
+	assert_int_equal(s.sum.reserve, 5);
+	assert_int_equal(s.sum.payable, s.sum.net - 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -226,6 +304,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(nobody_sees_a_colleagues_figures, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(abc_classes_add_up_and_settle, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(suggested_target_rounds_once_half_away_from_zero, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(commission_prices_each_payment, setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
