@@ -67,7 +67,7 @@ typedef enum credo_perm {
 /* Database name of a role ("sales"); NULL if out of range. */
 const char *credo_role_name(credo_role r);
 
-/* Human label of a role ("salesperson"); translated by the front end. */
+/* Human label of a role ("salesperson"), in the user's language. */
 const char *credo_role_label(credo_role r);
 
 /* Role from its database name; CREDO_INVALID (with the valid names in why) if unknown. */

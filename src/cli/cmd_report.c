@@ -10,9 +10,9 @@
 #include "out.h"
 
 static const struct out_col funnel_cols[] = {
-	{ "owner", 12, OUT_TEXT }, { "owner_name", 12, OUT_TEXT }, { "stage", 12, OUT_TEXT },
-	{ "probability", 11, OUT_INT }, { "count", 6, OUT_INT }, { "amount", 18, OUT_MONEY },
-	{ "weighted", 18, OUT_MONEY },
+	{ N_("owner"), 12, OUT_TEXT }, { N_("owner_name"), 12, OUT_TEXT }, { N_("stage"), 12, OUT_TEXT },
+	{ N_("probability"), 11, OUT_INT }, { N_("count"), 6, OUT_INT }, { N_("amount"), 18, OUT_MONEY },
+	{ N_("weighted"), 18, OUT_MONEY },
 };
 
 struct funnel_sum {

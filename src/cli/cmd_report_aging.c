@@ -121,20 +121,20 @@ static int aging_report(const struct cli_globals *g, int argc, char **argv, int 
 	credo_status st = credo_aging_buckets_get(db, args.o.by_invoice_date, &bk);
 	struct out_col cols[4 + CREDO_AGING_MAX_BUCKETS + 3];
 	int n = 0;
-	cols[n++] = (struct out_col){ "key", 10, OUT_TEXT };
-	cols[n++] = (struct out_col){ "name", provision_only ? 30 : 20, OUT_TEXT };
-	cols[n++] = (struct out_col){ "items", 5, OUT_INT };
+	cols[n++] = (struct out_col){ N_("key"), 10, OUT_TEXT };
+	cols[n++] = (struct out_col){ N_("name"), provision_only ? 30 : 20, OUT_TEXT };
+	cols[n++] = (struct out_col){ N_("items"), 5, OUT_INT };
 	for (int i = 0; !provision_only && st == CREDO_OK && i < bk.n; i++)
 		cols[n++] = (struct out_col){ bk.label[i], 13, OUT_MONEY };
-	cols[n++] = (struct out_col){ "total", 14, OUT_MONEY };
-	cols[n++] = (struct out_col){ "overdue", 14, OUT_MONEY };
-	cols[n++] = (struct out_col){ "provision", 13, OUT_MONEY };
+	cols[n++] = (struct out_col){ N_("total"), 14, OUT_MONEY };
+	cols[n++] = (struct out_col){ N_("overdue"), 14, OUT_MONEY };
+	cols[n++] = (struct out_col){ N_("provision"), 13, OUT_MONEY };
 	struct aging_out a = { .nbuckets = bk.n, .provision_only = provision_only,
 			       .total = { .key = "TOTAL", .name = "" } };
 	if (st == CREDO_OK && !(rc = out_open(&a.o, db, args.fmt, args.xlsx, provision_only ? "Provision" : "Aging",
 					      cols, n))) {
 		/* A workbook of the aging draws its buckets' totals. */
-		credo_export_chart chart = { .title = "Aging of receivables", .by_totals = 1, .ncols = bk.n };
+		credo_export_chart chart = { .title = _("Aging of receivables"), .by_totals = 1, .ncols = bk.n };
 		for (int i = 0; i < bk.n; i++)
 			chart.cols[i] = 3 + i;
 		if (!provision_only && bk.n > 0)
@@ -162,8 +162,8 @@ int report_provision(const struct cli_globals *g, int argc, char **argv)
 }
 
 static const struct out_col dso_cols[] = {
-	{ "key", 10, OUT_TEXT }, { "name", 24, OUT_TEXT }, { "receivable", 16, OUT_MONEY },
-	{ "sales", 16, OUT_MONEY }, { "days", 4, OUT_INT }, { "dso", 5, OUT_INT },
+	{ N_("key"), 10, OUT_TEXT }, { N_("name"), 24, OUT_TEXT }, { N_("receivable"), 16, OUT_MONEY },
+	{ N_("sales"), 16, OUT_MONEY }, { N_("days"), 4, OUT_INT }, { N_("dso"), 5, OUT_INT },
 };
 
 static int dso_row(const credo_dso_row *r, void *ctx)
@@ -202,8 +202,8 @@ int report_dso(const struct cli_globals *g, int argc, char **argv)
 }
 
 static const struct out_col due_cols[] = {
-	{ "kind", 9, OUT_TEXT }, { "customer", 8, OUT_TEXT }, { "name", 24, OUT_TEXT }, { "code", 15, OUT_TEXT },
-	{ "date", 10, OUT_TEXT }, { "amount", 14, OUT_MONEY }, { "open", 14, OUT_MONEY }, { "who", 9, OUT_TEXT },
+	{ N_("kind"), 9, OUT_TEXT }, { N_("customer"), 8, OUT_TEXT }, { N_("name"), 24, OUT_TEXT }, { N_("code"), 15, OUT_TEXT },
+	{ N_("date"), 10, OUT_TEXT }, { N_("amount"), 14, OUT_MONEY }, { N_("open"), 14, OUT_MONEY }, { N_("who"), 9, OUT_TEXT },
 };
 
 struct due_ctx {

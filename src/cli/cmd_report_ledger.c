@@ -19,14 +19,14 @@ static const struct cli_command collected_cmd = {
 
 /* CSV and JSON: one list; the kind column tells the opening, movements, closing and open items apart. */
 static const struct out_col statement_cols[] = {
-	{ "date", 10, OUT_TEXT }, { "kind", 11, OUT_TEXT }, { "code", 16, OUT_TEXT }, { "text", 20, OUT_TEXT },
-	{ "debit", 16, OUT_MONEY }, { "credit", 16, OUT_MONEY }, { "balance", 16, OUT_MONEY },
-	{ "due", 10, OUT_TEXT },
+	{ N_("date"), 10, OUT_TEXT }, { N_("kind"), 11, OUT_TEXT }, { N_("code"), 16, OUT_TEXT }, { N_("text"), 20, OUT_TEXT },
+	{ N_("debit"), 16, OUT_MONEY }, { N_("credit"), 16, OUT_MONEY }, { N_("balance"), 16, OUT_MONEY },
+	{ N_("due"), 10, OUT_TEXT },
 };
 
 /* The table shows the open items as a second list under the statement. */
 static const struct out_col open_cols[] = {
-	{ "date", 10, OUT_TEXT }, { "code", 16, OUT_TEXT }, { "due", 10, OUT_TEXT }, { "open", 16, OUT_MONEY },
+	{ N_("date"), 10, OUT_TEXT }, { N_("code"), 16, OUT_TEXT }, { N_("due"), 10, OUT_TEXT }, { N_("open"), 16, OUT_MONEY },
 };
 
 struct statement_walk {
@@ -42,8 +42,8 @@ struct statement_walk {
 static const char *kind_label(const char *kind)
 {
 	static const char *const kinds[][2] = {
-		{ "opening", "opening" }, { "invoice", "invoice" }, { "credit_note", "credit note" },
-		{ "payment", "payment" }, { "reversal", "reversal" }, { "closing", "closing" },
+		{ "opening", N_("opening") }, { "invoice", N_("invoice") }, { "credit_note", N_("credit note") },
+		{ "payment", N_("payment") }, { "reversal", N_("reversal") }, { "closing", N_("closing") },
 	};
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(kind, kinds[i][0]) == 0)
@@ -145,8 +145,8 @@ int report_statement(const struct cli_globals *g, int argc, char **argv)
 }
 
 static const struct out_col collected_cols[] = {
-	{ "key", 12, OUT_TEXT }, { "name", 24, OUT_TEXT }, { "contracted", 16, OUT_MONEY },
-	{ "invoiced", 16, OUT_MONEY }, { "collected", 16, OUT_MONEY }, { "balance", 16, OUT_MONEY },
+	{ N_("key"), 12, OUT_TEXT }, { N_("name"), 24, OUT_TEXT }, { N_("contracted"), 16, OUT_MONEY },
+	{ N_("invoiced"), 16, OUT_MONEY }, { N_("collected"), 16, OUT_MONEY }, { N_("balance"), 16, OUT_MONEY },
 };
 
 struct collected_walk {

@@ -47,7 +47,7 @@ struct credo_export {
 	int has_chart;			/* a chart waits for the table's end */
 	credo_export_chart chart;
 	char chart_title[128];
-	char sheet[32];
+	char sheet[128];		/* up to 31 characters of UTF-8 */
 };
 
 /* ---- widths ---- */
@@ -259,7 +259,7 @@ static credo_status finish_sheet(credo_export *x)
 	for (int c = 0; c < x->ncols; c++)
 		totals |= x->cols[c].total;
 	if (!e && totals && x->row > 1) {
-		e = worksheet_write_string(ws, x->row, 0, "Total", x->bold);
+		e = worksheet_write_string(ws, x->row, 0, _("Total"), x->bold);
 		for (int c = 0; c < x->ncols && !e; c++) {
 			if (!x->cols[c].total)
 				continue;
@@ -335,7 +335,7 @@ credo_status credo_export_table(credo_export *x, const char *name, const credo_e
 	memset(x->width, 0, sizeof x->width);
 	memset(x->total, 0, sizeof x->total);
 	for (int c = 0; c < ncols; c++)
-		widen(x, c, text_cells(cols[c].name) + 1);	/* bold, and room for the filter button */
+		widen(x, c, text_cells(_(cols[c].name)) + 1);	/* bold, and room for the filter button */
 	if (x->fmt == CREDO_EXPORT_CSV) {
 		char final[4096];
 		if (credo_export_csv_path(x->path, name, final, sizeof final))
@@ -351,18 +351,19 @@ credo_status credo_export_table(credo_export *x, const char *name, const credo_e
 		/* A byte-order mark, so a spreadsheet opening the file reads the Chinese as UTF-8. */
 		fputs("\xEF\xBB\xBF", x->csv);
 		for (int c = 0; c < ncols; c++)
-			csv_put(x->csv, cols[c].name, c == 0);
+			csv_put(x->csv, _(cols[c].name), c == 0);
 		fputs("\r\n", x->csv);
 		return CREDO_OK;
 	}
-	snprintf(x->sheet, sizeof x->sheet, "%s", name);
-	x->ws = workbook_add_worksheet(x->wb, name);
+	/* The sheet is titled in the user's language; CSV file names stay English for scripts. */
+	snprintf(x->sheet, sizeof x->sheet, "%s", _(name));	/* charts reference the sheet by this name */
+	x->ws = workbook_add_worksheet(x->wb, x->sheet);
 	if (!x->ws)
 		return credo__fail(x->db, CREDO_INVALID, "cannot add a worksheet named \"%s\"", name);
 	worksheet_freeze_panes(x->ws, 1, 0);
 	lxw_error e = LXW_NO_ERROR;
 	for (int c = 0; c < ncols && !e; c++)
-		e = worksheet_write_string(x->ws, 0, (lxw_col_t)c, cols[c].name, x->bold);
+		e = worksheet_write_string(x->ws, 0, (lxw_col_t)c, _(cols[c].name), x->bold);
 	return e ? lxw_fail(x, e, "the header") : CREDO_OK;
 }
 
@@ -500,7 +501,7 @@ void credo_export_abort(credo_export *x)
 
 /* ---- the receivables workbook ---- */
 
-static const char *const sheet_names[CREDO_SHEET_COUNT] = { "Summary", "Open items", "Received", "Alerts" };
+static const char *const sheet_names[CREDO_SHEET_COUNT] = { N_("Summary"), N_("Open items"), N_("Received"), N_("Alerts") };
 
 const char *credo_export_sheet_name(int sheet)
 {
@@ -538,10 +539,10 @@ static int summary_row(const credo_month_balance *b, void *ctx)
 }
 
 static const credo_export_col item_cols[] = {
-	{ "Customer code", CREDO_CELL_TEXT, 0 }, { "Customer", CREDO_CELL_TEXT, 0 }, { "Invoice", CREDO_CELL_TEXT, 0 },
-	{ "Contract", CREDO_CELL_TEXT, 0 }, { "Invoice date", CREDO_CELL_DATE, 0 }, { "Due date", CREDO_CELL_DATE, 0 },
-	{ "Amount", CREDO_CELL_MONEY, 1 }, { "Open amount", CREDO_CELL_MONEY, 1 },
-	{ "Days past due", CREDO_CELL_INT, 0 }, { "Bucket", CREDO_CELL_TEXT, 0 }, { "Collector", CREDO_CELL_TEXT, 0 },
+	{ N_("Customer code"), CREDO_CELL_TEXT, 0 }, { N_("Customer"), CREDO_CELL_TEXT, 0 }, { N_("Invoice"), CREDO_CELL_TEXT, 0 },
+	{ N_("Contract"), CREDO_CELL_TEXT, 0 }, { N_("Invoice date"), CREDO_CELL_DATE, 0 }, { N_("Due date"), CREDO_CELL_DATE, 0 },
+	{ N_("Amount"), CREDO_CELL_MONEY, 1 }, { N_("Open amount"), CREDO_CELL_MONEY, 1 },
+	{ N_("Days past due"), CREDO_CELL_INT, 0 }, { N_("Bucket"), CREDO_CELL_TEXT, 0 }, { N_("Collector"), CREDO_CELL_TEXT, 0 },
 };
 
 static int item_row(const credo_month_item *it, void *ctx)
@@ -551,17 +552,17 @@ static int item_row(const credo_month_item *it, void *ctx)
 	credo_export_cell v[] = {
 		T(it->customer_code), T(it->customer_name), T(it->invoice_code), T(it->contract_code),
 		T(it->invoice_date), T(it->due_date), M(it->amount), M(it->open),
-		I(it->days_past_due > 0 ? it->days_past_due : 0), T(bucket), T(it->collector),
+		I(it->days_past_due > 0 ? it->days_past_due : 0), T(*bucket ? _(bucket) : ""), T(it->collector),
 	};
 	w->rows++;
 	return (w->rc = credo_export_row(w->x, v)) != CREDO_OK;
 }
 
 static const credo_export_col receipt_cols[] = {
-	{ "Date", CREDO_CELL_DATE, 0 }, { "Kind", CREDO_CELL_TEXT, 0 }, { "Payment", CREDO_CELL_TEXT, 0 },
-	{ "Customer code", CREDO_CELL_TEXT, 0 }, { "Customer", CREDO_CELL_TEXT, 0 }, { "Method", CREDO_CELL_TEXT, 0 },
-	{ "Reference", CREDO_CELL_TEXT, 0 }, { "Amount", CREDO_CELL_MONEY, 1 }, { "Applied", CREDO_CELL_MONEY, 1 },
-	{ "Unapplied", CREDO_CELL_MONEY, 1 }, { "Applied to", CREDO_CELL_TEXT, 0 },
+	{ N_("Date"), CREDO_CELL_DATE, 0 }, { N_("Kind"), CREDO_CELL_TEXT, 0 }, { N_("Payment"), CREDO_CELL_TEXT, 0 },
+	{ N_("Customer code"), CREDO_CELL_TEXT, 0 }, { N_("Customer"), CREDO_CELL_TEXT, 0 }, { N_("Method"), CREDO_CELL_TEXT, 0 },
+	{ N_("Reference"), CREDO_CELL_TEXT, 0 }, { N_("Amount"), CREDO_CELL_MONEY, 1 }, { N_("Applied"), CREDO_CELL_MONEY, 1 },
+	{ N_("Unapplied"), CREDO_CELL_MONEY, 1 }, { N_("Applied to"), CREDO_CELL_TEXT, 0 },
 };
 
 static int receipt_row(const credo_month_receipt *p, void *ctx)
@@ -576,18 +577,18 @@ static int receipt_row(const credo_month_receipt *p, void *ctx)
 }
 
 static const credo_export_col alert_cols[] = {
-	{ "Severity", CREDO_CELL_TEXT, 0 }, { "Alert", CREDO_CELL_TEXT, 0 }, { "Level", CREDO_CELL_INT, 0 },
-	{ "Customer code", CREDO_CELL_TEXT, 0 }, { "Customer", CREDO_CELL_TEXT, 0 }, { "Kind", CREDO_CELL_TEXT, 0 },
-	{ "Item", CREDO_CELL_TEXT, 0 }, { "Date", CREDO_CELL_DATE, 0 }, { "Days", CREDO_CELL_INT, 0 },
+	{ N_("Severity"), CREDO_CELL_TEXT, 0 }, { N_("Alert"), CREDO_CELL_TEXT, 0 }, { N_("Level"), CREDO_CELL_INT, 0 },
+	{ N_("Customer code"), CREDO_CELL_TEXT, 0 }, { N_("Customer"), CREDO_CELL_TEXT, 0 }, { N_("Kind"), CREDO_CELL_TEXT, 0 },
+	{ N_("Item"), CREDO_CELL_TEXT, 0 }, { N_("Date"), CREDO_CELL_DATE, 0 }, { N_("Days"), CREDO_CELL_INT, 0 },
 	/* No total: the amounts of different rules overlap (an overdue invoice is also in an exposure). */
-	{ "Amount", CREDO_CELL_MONEY, 0 }, { "Responsible", CREDO_CELL_TEXT, 0 }, { "Message", CREDO_CELL_TEXT, 0 },
+	{ N_("Amount"), CREDO_CELL_MONEY, 0 }, { N_("Responsible"), CREDO_CELL_TEXT, 0 }, { N_("Message"), CREDO_CELL_TEXT, 0 },
 };
 
 static int alert_row(const credo_month_alert *a, void *ctx)
 {
 	struct rx_walk *w = ctx;
 	credo_export_cell v[] = {
-		T(a->severity), T(a->rule), { .num = a->level, .blank = a->level == 0 }, T(a->customer_code),
+		T(*a->severity ? _(a->severity) : ""), T(a->rule), { .num = a->level, .blank = a->level == 0 }, T(a->customer_code),
 		T(a->customer_name), T(a->item_kind), T(a->item), T(a->date), I(a->days), M(a->amount),
 		T(a->responsible), T(a->message),
 	};
@@ -607,28 +608,28 @@ static credo_status write_workbook(credo_export *x, credo_month_report *r, credo
 	struct rx_walk w = { .x = x, .info = info };
 
 	credo_export_col sum_cols[SUMMARY_MAX] = {
-		{ "Code", CREDO_CELL_TEXT, 0 }, { "Customer", CREDO_CELL_TEXT, 0 }, { "Salesperson", CREDO_CELL_TEXT, 0 },
-		{ "Grade", CREDO_CELL_TEXT, 0 }, { "Credit limit", CREDO_CELL_MONEY, 0 },
-		{ "Opening", CREDO_CELL_MONEY, 1 }, { "Invoiced", CREDO_CELL_MONEY, 1 },
-		{ "Received", CREDO_CELL_MONEY, 1 }, { "Closing", CREDO_CELL_MONEY, 1 },
+		{ N_("Code"), CREDO_CELL_TEXT, 0 }, { N_("Customer"), CREDO_CELL_TEXT, 0 }, { N_("Salesperson"), CREDO_CELL_TEXT, 0 },
+		{ N_("Grade"), CREDO_CELL_TEXT, 0 }, { N_("Credit limit"), CREDO_CELL_MONEY, 0 },
+		{ N_("Opening"), CREDO_CELL_MONEY, 1 }, { N_("Invoiced"), CREDO_CELL_MONEY, 1 },
+		{ N_("Received"), CREDO_CELL_MONEY, 1 }, { N_("Closing"), CREDO_CELL_MONEY, 1 },
 	};
 	int n = SUMMARY_FIXED;
 	for (int i = 0; i < info->buckets.n; i++)
 		sum_cols[n++] = (credo_export_col){ info->buckets.label[i], CREDO_CELL_MONEY, 1 };
-	sum_cols[n++] = (credo_export_col){ "Overdue", CREDO_CELL_MONEY, 1 };
-	sum_cols[n++] = (credo_export_col){ "Provision", CREDO_CELL_MONEY, 1 };
+	sum_cols[n++] = (credo_export_col){ N_("Overdue"), CREDO_CELL_MONEY, 1 };
+	sum_cols[n++] = (credo_export_col){ N_("Provision"), CREDO_CELL_MONEY, 1 };
 
 	char note[512];
 	if (info->closed)
-		snprintf(note, sizeof note, "Month %s, closed %s by %s: the frozen figures as of %s.", info->month,
+		snprintf(note, sizeof note, _("Month %s, closed %s by %s: the frozen figures as of %s."), info->month,
 			 info->closed_at, info->closed_by, info->last);
 	else
-		snprintf(note, sizeof note, "Month %s is not closed: live figures as of %s; they change until"
-			 " finance closes the month.", info->month, info->last);
+		snprintf(note, sizeof note, _("Month %s is not closed: live figures as of %s; they change until"
+			 " finance closes the month."), info->month, info->last);
 
-	credo_status rc = credo_export_table(x, sheet_names[CREDO_SHEET_SUMMARY], sum_cols, n);
+	credo_status rc = credo_export_table(x, credo_export_sheet_name(CREDO_SHEET_SUMMARY), sum_cols, n);
 	/* The aging buckets of the totals row as a chart, for people who read pictures first. */
-	credo_export_chart aging = { .title = "Aging of receivables", .by_totals = 1, .ncols = info->buckets.n };
+	credo_export_chart aging = { .title = _("Aging of receivables"), .by_totals = 1, .ncols = info->buckets.n };
 	for (int i = 0; i < info->buckets.n; i++)
 		aging.cols[i] = SUMMARY_FIXED + i;
 	if (rc == CREDO_OK && info->buckets.n > 0)
@@ -641,7 +642,7 @@ static credo_status write_workbook(credo_export *x, credo_month_report *r, credo
 
 	w.rows = 0;
 	if (rc == CREDO_OK)
-		rc = credo_export_table(x, sheet_names[CREDO_SHEET_OPEN_ITEMS], item_cols,
+		rc = credo_export_table(x, credo_export_sheet_name(CREDO_SHEET_OPEN_ITEMS), item_cols,
 					(int)(sizeof item_cols / sizeof item_cols[0]));
 	if (rc == CREDO_OK)
 		rc = walked(credo_month_items(r, item_row, &w), &w);
@@ -649,7 +650,7 @@ static credo_status write_workbook(credo_export *x, credo_month_report *r, credo
 
 	w.rows = 0;
 	if (rc == CREDO_OK)
-		rc = credo_export_table(x, sheet_names[CREDO_SHEET_RECEIVED], receipt_cols,
+		rc = credo_export_table(x, credo_export_sheet_name(CREDO_SHEET_RECEIVED), receipt_cols,
 					(int)(sizeof receipt_cols / sizeof receipt_cols[0]));
 	if (rc == CREDO_OK)
 		rc = walked(credo_month_receipts(r, receipt_row, &w), &w);
@@ -657,7 +658,7 @@ static credo_status write_workbook(credo_export *x, credo_month_report *r, credo
 
 	w.rows = 0;
 	if (rc == CREDO_OK)
-		rc = credo_export_table(x, sheet_names[CREDO_SHEET_ALERTS], alert_cols,
+		rc = credo_export_table(x, credo_export_sheet_name(CREDO_SHEET_ALERTS), alert_cols,
 					(int)(sizeof alert_cols / sizeof alert_cols[0]));
 	if (rc == CREDO_OK)
 		rc = walked(credo_month_alerts(r, alert_row, &w), &w);

@@ -37,7 +37,7 @@ credo_status credo__report_user(credo_db *db, const char *login, int64_t *id)
 	if (r == SQLITE_ROW && !seen)
 		return credo__fail(db, CREDO_PERM, "permission denied: %s is %s, who may see only %s",
 				   db->actor.login, credo_role_label(db->actor.role),
-				   db->actor.role == CREDO_ROLE_SALES ? "their own figures" : "their team's figures");
+				   db->actor.role == CREDO_ROLE_SALES ? _("their own figures") : _("their team's figures"));
 	if (r != SQLITE_ROW)
 		return r == SQLITE_DONE ? credo__fail(db, CREDO_NOTFOUND, "no active user %s", login ? login : "")
 					: credo__dberr(db, "finding a user");
