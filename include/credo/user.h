@@ -53,6 +53,8 @@ typedef enum credo_role {
 	X(WRITE_OFF,        CREDO_R(FINANCE), "write off debts") \
 	X(COLLECTION,       CREDO_R(CREDIT) | CREDO_R(FINANCE) | CREDO_R(SALES) | CREDO_R(SALES_MANAGER), "log collection actions") \
 	X(MONTH_CLOSE,      CREDO_R(FINANCE), "close and reopen months") \
+	X(CLASSIFY,         CREDO_R(SALES_MANAGER) | CREDO_R(CREDIT) | CREDO_R(ADMIN), "classify customers by value (ABC)") \
+	X(TARGET_SET,       CREDO_R(SALES_MANAGER) | CREDO_R(GM), "set sales targets") \
 	X(BACKUP,           CREDO_R(ADMIN) | CREDO_R(FINANCE), "back up the database") \
 	X(RESTORE,          CREDO_R(ADMIN), "restore the database from a backup")
 

@@ -178,14 +178,17 @@ int report_collected(const struct cli_globals *g, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "by", required_argument, NULL, 'b' }, { "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
+		{ "output", required_argument, NULL, 'o' }, { NULL, 0, NULL, 0 },
 	};
 	const struct cli_command *cmd = &collected_cmd;
 	enum out_format fmt = OUT_TABLE;
+	const char *xlsx = NULL;
 	int by_salesperson = 0, ch, rc;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'b' && (strcmp(optarg, "customer") == 0 || strcmp(optarg, "salesperson") == 0))
+	while ((ch = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (ch == 'o')
+			xlsx = optarg;
+		else if (ch == 'b' && (strcmp(optarg, "customer") == 0 || strcmp(optarg, "salesperson") == 0))
 			by_salesperson = strcmp(optarg, "salesperson") == 0;
 		else if (ch == 'b')
 			return cli_usage(cmd, "%s", _("--by is customer or salesperson"));
@@ -202,12 +205,15 @@ int report_collected(const struct cli_globals *g, int argc, char **argv)
 	struct out_col cols[6];
 	memcpy(cols, collected_cols, sizeof cols);
 	cols[0].name = by_salesperson ? "salesperson" : "customer";
-	out_begin(&o, fmt, cols, 6, stdout);
+	if ((rc = out_open(&o, db, fmt, xlsx, "Collected", cols, 6))) {
+		credo_close(db);
+		return rc;
+	}
 	credo_status st = credo_collected(db, by_salesperson, collected_row, &w);
 	/* Totals are for people reading the table; scripts sum csv and json themselves. */
-	if (st == CREDO_OK && fmt == OUT_TABLE && !w.overflow)
+	if (st == CREDO_OK && fmt == OUT_TABLE && !xlsx && !w.overflow)
 		collected_put(&o, &w.total);
-	out_end(&o);
+	rc = out_close(&o, db);
 	if (st)
 		rc = cli_fail(db, st);
 	credo_close(db);

@@ -245,8 +245,10 @@ const struct cli_command cli_commands[] = {
 		  "resolution and the judgement, since reasonable complaints and disputes count\n"
 		  "against the customer's credit score.\n") },
 	{ .name = "report",
-	  .args = "aging|provision|dso|due|statement|collected|credit|funnel [OPTIONS] [--format table|csv|json]",
-	  .run = cmd_report, .summary = N_("reports: aging, provision, DSO, due, statements, collections, credit, funnel"),
+	  .args = "aging|provision|dso|due|statement|collected|credit|funnel|scorecard|pareto|classes|targets"
+		  "|commission [OPTIONS] [--format table|csv|json]",
+	  .run = cmd_report,
+	  .summary = N_("reports: aging, provision, DSO, due, statements, collections, credit, funnel, management"),
 	  .help = N_("aging [--as-of DATE] [--by customer|salesperson|department|grade] [--basis due|invoice]\n"
 		  "provision [--as-of DATE] [--by ...]    bad-debt provision by invoice age\n"
 		  "dso [--as-of DATE] [--days N] [--by ...]  days sales outstanding, company last\n"
@@ -255,8 +257,31 @@ const struct cli_command cli_commands[] = {
 		  "collected [--by customer|salesperson]  collected vs contracted\n"
 		  "credit [--grade G]                     grade, limit, exposure, utilisation\n"
 		  "funnel                                 open opportunities, weighted forecast\n"
+		  "scorecard [--from DATE --to DATE] [--by salesperson|department] [--for LOGIN]\n"
+		  "                                       salespeople ranked by money collected\n"
+		  "pareto [--basis sales|collected] [--as-of DATE]  ABC classes, collected vs contracted\n"
+		  "classes [--from DATE] [--to DATE]      customers the classification moved\n"
+		  "targets --month YYYY-MM                actual against target, suggested target\n"
+		  "commission --month YYYY-MM [--for LOGIN] [--lines]  the commission statement\n"
+		  "aging, provision, dso, due, collected, funnel, scorecard, pareto, classes, targets\n"
+		  "and commission also take -o FILE.xlsx: a workbook (aging with a chart of its\n"
+		  "buckets, scorecard and targets with a chart of collected vs target).\n"
+		  "Definitions of every figure: docs/reports.md.\n"
 		  "Every report takes --format table|csv|json. The funnel's weighted amount is\n"
 		  "rounded down to the fen; its table adds a total per salesperson and overall.\n") },
+	{ .name = "classify", .args = "customers [--basis sales|collected] [--as-of DATE] [--dry-run]",
+	  .run = cmd_classify, .summary = N_("sort customers into value classes A, B, C (ABC, 20/80)"),
+	  .help = N_("Ranks customers by 12 months of sales or money collected (setting pareto.basis);\n"
+		  "A makes the first pareto.a_pct percent, B the next pareto.b_pct, C the rest.\n"
+		  "Each class is a customer category (pareto.class_a/b/c); every change is kept\n"
+		  "in the customer's history. Prints the changes; --dry-run writes nothing.\n"
+		  "Sales managers, credit managers and admins may classify.\n") },
+	{ .name = "target", .args = "set LOGIN --month YYYY-MM --amount A [--region R] [--product CODE]", .run = cmd_target,
+	  .summary = N_("set a salesperson's monthly sales target"),
+	  .help = N_("Setting it again replaces the amount. --region limits the target to the\n"
+		  "customers of that region, --product to the sales of that product (its share of\n"
+		  "each contract). Sales managers set their team's, the GM anyone's.\n"
+		  "See actual against target with 'credo report targets --month YYYY-MM'.\n") },
 	/* end of leads, opportunities, complaints */
 	{ .name = NULL },
 };

@@ -46,6 +46,10 @@ struct credo_export {
 	int64_t total[MAX_COLS];
 	int overflow;			/* a total left int64 */
 	char *note;
+	int has_chart;			/* a chart waits for the table's end */
+	credo_export_chart chart;
+	char chart_title[128];
+	char sheet[128];		/* up to 31 characters of UTF-8 */
 };
 
 /* ---- widths ---- */
@@ -193,6 +197,58 @@ static credo_status lxw_fail(credo_export *x, lxw_error e, const char *what)
 	return credo__fail(x->db, CREDO_IO, "writing %s: %s: %s", x->path, what, lxw_strerror(e));
 }
 
+/*
+ * The table's chart, below its totals and note. It references the cells
+ * (constant-memory mode keeps no data to copy into the chart), so it needs
+ * data rows, and for by_totals the totals row.
+ */
+static lxw_error insert_chart(credo_export *x, int has_totals)
+{
+	const credo_export_chart *c = &x->chart;
+	x->has_chart = 0;
+	lxw_row_t last = x->row - 1;
+	if (last < 1 || (c->by_totals && !has_totals))
+		return LXW_NO_ERROR;
+	lxw_chart *ch = workbook_add_chart(x->wb, c->bar ? LXW_CHART_BAR : LXW_CHART_COLUMN);
+	if (!ch)
+		return LXW_ERROR_MEMORY_MALLOC_FAILED;
+	if (x->chart_title[0])
+		chart_title_set_name(ch, x->chart_title);
+	if (c->by_totals) {
+		/* One series: the totals row over the columns, which must be adjacent. */
+		lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+		lxw_col_t a = (lxw_col_t)c->cols[0], b = (lxw_col_t)c->cols[c->ncols - 1];
+		chart_series_set_categories(s, x->sheet, 0, a, 0, b);
+		chart_series_set_values(s, x->sheet, x->row, a, x->row, b);
+		chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+	} else {
+		for (int i = 0; i < c->ncols; i++) {
+			lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+			chart_series_set_categories(s, x->sheet, 1, (lxw_col_t)c->cat_col, last, (lxw_col_t)c->cat_col);
+			chart_series_set_values(s, x->sheet, 1, (lxw_col_t)c->cols[i], last, (lxw_col_t)c->cols[i]);
+			chart_series_set_name_range(s, x->sheet, 0, (lxw_col_t)c->cols[i]);
+		}
+		chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+	}
+	return worksheet_insert_chart(x->ws, x->row + 4, 1, ch);
+}
+
+credo_status credo_export_add_chart(credo_export *x, const credo_export_chart *c)
+{
+	if (!c || c->ncols < 1 || c->ncols > 8 || c->cat_col < 0 || c->cat_col >= x->ncols)
+		return credo__fail(x->db, CREDO_INVALID, "a chart has 1 to 8 columns of its table");
+	for (int i = 0; i < c->ncols; i++)
+		if (c->cols[i] < 0 || c->cols[i] >= x->ncols)
+			return credo__fail(x->db, CREDO_INVALID, "a chart's column is not in its table");
+	if (!x->ws)
+		return CREDO_OK;	/* CSV holds only rows */
+	x->chart = *c;
+	snprintf(x->chart_title, sizeof x->chart_title, "%s", c->title ? c->title : "");
+	x->chart.title = x->chart_title;
+	x->has_chart = 1;
+	return CREDO_OK;
+}
+
 /* Totals, note, autofilter and widths of the current worksheet. */
 static credo_status finish_sheet(credo_export *x)
 {
@@ -222,6 +278,8 @@ static credo_status finish_sheet(credo_export *x)
 	}
 	if (!e && x->note)
 		e = worksheet_write_string(ws, x->row + 2, 0, x->note, x->italic);
+	if (!e && x->has_chart)
+		e = insert_chart(x, totals && x->row > 1);
 	for (int c = 0; c < x->ncols && !e; c++) {
 		int w = x->width[c] + 2;
 		e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
@@ -273,6 +331,7 @@ credo_status credo_export_table(credo_export *x, const char *name, const credo_e
 				   MAX_COLS, MAX_TABLES);
 	x->cols = cols;
 	x->ncols = ncols;
+	x->has_chart = 0;
 	x->row = 1;
 	x->overflow = 0;
 	memset(x->width, 0, sizeof x->width);
@@ -299,7 +358,8 @@ credo_status credo_export_table(credo_export *x, const char *name, const credo_e
 		return CREDO_OK;
 	}
 	/* The sheet is titled in the user's language; CSV file names stay English for scripts. */
-	x->ws = workbook_add_worksheet(x->wb, _(name));
+	snprintf(x->sheet, sizeof x->sheet, "%s", _(name));	/* charts reference the sheet by this name */
+	x->ws = workbook_add_worksheet(x->wb, x->sheet);
 	if (!x->ws)
 		return credo__fail(x->db, CREDO_INVALID, "cannot add a worksheet named \"%s\"", name);
 	worksheet_freeze_panes(x->ws, 1, 0);
@@ -581,6 +641,12 @@ static credo_status write_workbook(credo_export *x, credo_month_report *r, credo
 			 " finance closes the month."), info->month, info->last);
 
 	credo_status rc = credo_export_table(x, credo_export_sheet_name(CREDO_SHEET_SUMMARY), sum_cols, n);
+	/* The aging buckets of the totals row as a chart, for people who read pictures first. */
+	credo_export_chart aging = { .title = _("Aging of receivables"), .by_totals = 1, .ncols = info->buckets.n };
+	for (int i = 0; i < info->buckets.n; i++)
+		aging.cols[i] = SUMMARY_FIXED + i;
+	if (rc == CREDO_OK && info->buckets.n > 0)
+		rc = credo_export_add_chart(x, &aging);
 	if (rc == CREDO_OK)
 		rc = walked(credo_month_balances(r, summary_row, &w), &w);
 	if (rc == CREDO_OK)

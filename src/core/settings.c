@@ -64,6 +64,18 @@ static const struct def {
 	{ "collection.risk.B", "2", K_INT, 1, 100, N_("collection worklist: risk weight of grade B") },
 	{ "collection.risk.C", "3", K_INT, 1, 100, N_("collection worklist: risk weight of grade C") },
 	{ "collection.risk.D", "4", K_INT, 1, 100, N_("collection worklist: risk weight of grade D and of unrated customers") },
+	{ "commission.basic_bp", "300", K_INT, 0, 10000,
+	  N_("commission on money collected in the month, basis points (300 = 3%, seed 003 基本提成)") },
+	{ "commission.excess_bp", "1000", K_INT, 0, 10000,
+	  N_("commission on the part collected above list price, basis points (seed 003 超额提成 10%)") },
+	{ "commission.late_bp", "1000", K_INT, 0, 10000,
+	  N_("commission deducted, basis points, per commission.late_step_days (started) a collection is late") },
+	{ "commission.late_grace_days", "0", K_INT, 0, 3650, N_("a collection this many days after the due date is not late yet") },
+	{ "commission.late_step_days", "30", K_INT, 1, 3650, N_("the late deduction grows by commission.late_bp every this many days") },
+	{ "commission.reserve_bp", "1000", K_INT, 0, 10000,
+	  N_("share of the commission held back as risk reserve, basis points (seed 003 风险金 10%)") },
+	{ "commission.reserve_cap", "5000.00", K_MONEY, 0, 0,
+	  N_("the risk reserve stops growing when this much is held (seed 003 风险金累计五千元); 0: no cap") },
 	{ "credit.curve.assessment", "1:0,3:50,5:100", K_CURVE, 0, 0, N_("1-5 assessments -> score") },
 	{ "credit.curve.cash_ratio", "0.05:0,0.2:60,0.5:100", K_CURVE, 0, 0, N_("cash ratio -> score") },
 	{ "credit.curve.current_ratio", "0.8:0,1.0:50,1.5:80,2.0:100", K_CURVE, 0, 0, N_("current ratio -> score") },
@@ -106,6 +118,17 @@ static const struct def {
 	{ "currency", "CNY", K_TEXT, 0, 0, N_("the currency of every amount") },
 	{ "ledger.default_term_days", "30", K_INT, 0, 3650, N_("payment term when neither contract nor customer has one") },
 	{ "ledger.max_advance", "50000.00", K_MONEY, 0, 0, N_("how much a payment may exceed what the customer owes") },
+	{ "pareto.a_pct", "80", K_INT, 1, 100, N_("class A: the customers making the first this many percent of the basis") },
+	{ "pareto.b_pct", "15", K_INT, 0, 99, N_("class B: the customers making the next this many percent") },
+	{ "pareto.basis", "sales", K_TEXT, 0, 0, N_("ABC classes by 12 months of sales or of money collected (sales|collected)") },
+	{ "pareto.class_a", "黄金客户", K_TEXT, 0, 0, N_("the customer category of class A (seed 003 黄金客户)") },
+	{ "pareto.class_b", "潜在黄金客户", K_TEXT, 0, 0, N_("the customer category of class B") },
+	{ "pareto.class_c", "一般客户", K_TEXT, 0, 0, N_("the customer category of class C") },
+	{ "target.growth_pct", "10", K_INT, -100, 1000, N_("expected market growth on the same month last year, percent") },
+	{ "target.history_weight_pct", "50", K_INT, 0, 100,
+	  N_("suggested target: weight of last year's same month against the grown figure (seed 000: 50)") },
+	{ "target.holiday_factors", "100,100,100,100,100,100,100,100,100,100,100,100", K_TEXT, 0, 0,
+	  N_("suggested target: percent factor of each month January..December for its holidays") },
 };
 
 static const struct def *find(const char *key)
@@ -166,6 +189,15 @@ static credo_status check_value(credo_db *db, const struct def *d, const char *v
 						      : _("bucket limits must increase");
 			return why ? credo__fail(db, CREDO_INVALID, "%s: %s", d->key, why) : CREDO_OK;
 		}
+		if (strcmp(d->key, "target.holiday_factors") == 0) {
+			int n, vals[12];
+			const char *why = credo__int_list(v, vals, 12, &n);
+			if (!why && n != 12)
+				why = _("twelve percentages, January to December");
+			return why ? credo__fail(db, CREDO_INVALID, "%s: %s", d->key, why) : CREDO_OK;
+		}
+		if (strcmp(d->key, "pareto.basis") == 0 && strcmp(v, "sales") != 0 && strcmp(v, "collected") != 0)
+			return credo__fail(db, CREDO_INVALID, "%s is sales or collected", d->key);
 		return *v ? CREDO_OK : credo__fail(db, CREDO_INVALID, "%s cannot be empty", d->key);
 	case K_PATTERN:
 		if (!strstr(v, "{seq:"))
