@@ -7,11 +7,12 @@ const struct cli_command cli_commands[] = {
 	  .summary = "create a database; the login running it becomes the first admin",
 	  .help = "Creates the database file (and its directory) with the current schema.\n"
 		  "Refuses a database that already has users.\n" },
-	{ .name = "demo", .args = "[--size small|large] [--seed N]", .run = cmd_demo,
+	{ .name = "demo", .args = "[--size small|large] [--seed N] [--invoices N]", .run = cmd_demo,
 	  .summary = "fill a fresh database with a believable demo company",
 	  .help = "Options:\n"
 		  "  --size small   about 240 customers (default)\n"
-		  "  --size large   100,000 customers, for benchmarks\n"
+		  "  --size large   100,000 customers, a million invoices over three years, for benchmarks\n"
+		  "  --invoices N   a large company of N invoices (N/10 customers)\n"
 		  "  --seed N       a different but reproducible company\n"
 		  "Run by an admin on a database made with 'credo init'.\n" },
 	{ .name = "user", .args = "add LOGIN --role ROLE [--name TEXT] [--dept TEXT] | list | set-role LOGIN ROLE",

@@ -13,6 +13,7 @@ static const char SNAP_CUSTOMER[] =
 	" 'bank_account', bank_account, 'legal_rep', legal_rep, 'owner_id', owner_id,"
 	" 'since', since, 'reputation_bad', reputation_bad, 'notes', notes)"
 	" FROM customers WHERE id = ?1";
+const char *const credo__snap_customer = SNAP_CUSTOMER;
 
 /*
  * Every read goes through the scope test "?all OR owner_id = ?me" so a
