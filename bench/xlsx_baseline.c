@@ -20,7 +20,7 @@ static const struct {
 	const char *name;
 	const char *types;	/* s: summed money, m: money without a total */
 } sheets[] = {
-	{ "Summary", "TTTTmssssssssssssss" },
+	{ "Summary", "TTTTmsssssssssssss" },
 	{ "Open items", "TTTTDDssITT" },
 	{ "Received", "DTTTTTTsssT" },
 	{ "Alerts", "TTITTTTDImTT" },
@@ -112,9 +112,11 @@ static int write_sheet(lxw_workbook *wb, int s, const char *path, lxw_format *bo
 	fclose(f);
 	if (row > 1)
 		worksheet_autofilter(ws, 0, 0, row - 1, (lxw_col_t)(ncols - 1));
-	worksheet_write_string(ws, row, 0, "Total", bold);
+	int totals = strchr(types, 's') != NULL && row > 1;
+	if (totals)
+		worksheet_write_string(ws, row, 0, "Total", bold);
 	for (int c = 0; c < ncols; c++) {
-		if (types[c] == 's' && row > 1) {
+		if (types[c] == 's' && totals) {
 			char formula[64], col[8];
 			lxw_col_to_name(col, (lxw_col_t)c, 0);
 			snprintf(formula, sizeof formula, "=SUM(%s2:%s%u)", col, col, (unsigned)row);
