@@ -9,6 +9,7 @@ VERSION    = 0.1.0
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 MANDIR    ?= $(PREFIX)/share/man
+DOCDIR    ?= $(PREFIX)/share/doc/credo
 DESTDIR   ?=
 PKG_CONFIG ?= pkg-config
 CC        ?= cc
@@ -111,12 +112,23 @@ test: deps
 	@$(MAKE) --no-print-directory SAN=1 WERROR=1 all unit
 	@CREDO_BIN=$(CURDIR)/build/san/credo CREDO_UNIT_DIR=$(CURDIR)/build/san/tests tests/run
 
-install: all
+# INSTALL_BIN=FILE installs a binary built earlier (the tests pass the sanitizer
+# build) instead of building $(BIN) with this make's flags.
+INSTALL_BIN ?= $(BIN)
+DOCS       = README.md docs/user-guide.md docs/data-model.md docs/credit-model.md
+
+install: $(INSTALL_BIN)
 	install -d $(DESTDIR)$(BINDIR)
-	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/credo
+	install -m 755 $(INSTALL_BIN) $(DESTDIR)$(BINDIR)/credo
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
+	install -m 644 docs/credo.1 $(DESTDIR)$(MANDIR)/man1/credo.1
+	install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/credo
+	rm -f $(DESTDIR)$(MANDIR)/man1/credo.1
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOCS)))
+	rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null || true
 
 clean:
 	rm -rf build

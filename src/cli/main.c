@@ -1,8 +1,10 @@
 /* main.c - `credo`: global options, the command registry, and the TUI by default. */
 #include <getopt.h>
 #include <locale.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "../tui/tui.h"
@@ -13,12 +15,17 @@
 
 static void usage(FILE *out)
 {
+	/* The name column fits the longest name, so a new command never gets cut short. */
+	int width = 0;
+	for (const struct cli_command *c = cli_commands; c->name; c++)
+		if ((int)strlen(c->name) > width)
+			width = (int)strlen(c->name);
 	fprintf(out, "%s: credo [-d DB] [--as LOGIN] [COMMAND [ARGS]]\n\n%s\n\n%s:\n", _("usage"),
 		_("Terminal CRM and credit-sales manager. Without a command, opens the full-screen interface."),
 		_("Commands"));
 	for (const struct cli_command *c = cli_commands; c->name; c++) {
 		fputs("  ", out);
-		cli_put_cell(out, c->name, 10);
+		cli_put_cell(out, c->name, width);
 		fprintf(out, " %s\n", _(c->summary));
 	}
 	fprintf(out, "\n%s:\n"
@@ -34,7 +41,11 @@ static void usage(FILE *out)
 		_("Exit status: 0 ok, 1 usage, 2 bad data or rule violated, 3 permission denied, 4 database error."));
 }
 
-/* -d, else CREDO_DB, else $XDG_DATA_HOME/credo/credo.db (XDG's default is ~/.local/share). */
+/*
+ * -d, else CREDO_DB, else $XDG_DATA_HOME/credo/credo.db (XDG's default is
+ * ~/.local/share). Without HOME (some service managers), the home directory
+ * of the login, never a path relative to wherever credo was started.
+ */
 static const char *default_db_path(char *buf, size_t len)
 {
 	const char *env = getenv("CREDO_DB");
@@ -45,7 +56,11 @@ static const char *default_db_path(char *buf, size_t len)
 		snprintf(buf, len, "%s/credo/credo.db", xdg);
 	} else {
 		const char *home = getenv("HOME");
-		snprintf(buf, len, "%s/.local/share/credo/credo.db", home && *home ? home : ".");
+		if (!home || !*home) {
+			const struct passwd *pw = getpwuid(getuid());
+			home = pw && pw->pw_dir ? pw->pw_dir : ".";
+		}
+		snprintf(buf, len, "%s/.local/share/credo/credo.db", home);
 	}
 	return buf;
 }
