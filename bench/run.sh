@@ -184,7 +184,8 @@ cp "$DB" "$DIR/import.db"
 rm -f "$DIR/import.db-wal" "$DIR/import.db-shm"
 sqlite3 -csv -header "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $IMPORT_ROWS),
 	r AS (SELECT c.code, row_number() OVER (ORDER BY c.id) - 1 AS k, count(*) OVER () AS m
-	      FROM customers c WHERE c.id IN (SELECT customer_id FROM credit_ratings)
+	      FROM customers c WHERE (SELECT grade FROM credit_ratings g WHERE g.customer_id = c.id
+				      ORDER BY g.rated_at DESC, g.id DESC LIMIT 1) IN ('A', 'B', 'C')
 	      AND c.id IN (SELECT customer_id FROM credit_limits WHERE kind = 'standing' AND amount >= 1000000)
 	      AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.customer_id = c.id AND i.due_day < $DAY - 20
 		AND i.amount > (SELECT coalesce(sum(a.amount), 0) FROM allocations a
