@@ -186,7 +186,11 @@ sqlite3 -csv -header "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i 
 	r AS (SELECT c.code, row_number() OVER (ORDER BY c.id) - 1 AS k, count(*) OVER () AS m
 	      FROM customers c WHERE (SELECT grade FROM credit_ratings g WHERE g.customer_id = c.id
 				      ORDER BY g.rated_at DESC, g.id DESC LIMIT 1) IN ('A', 'B', 'C')
-	      AND c.id IN (SELECT customer_id FROM credit_limits WHERE kind = 'standing' AND amount >= 1000000)
+	      AND (SELECT amount FROM credit_limits l WHERE l.customer_id = c.id AND l.kind = 'standing'
+		   ORDER BY l.effective_from DESC, l.id DESC LIMIT 1)
+		  - (SELECT coalesce(sum(i.amount - (SELECT coalesce(sum(a.amount), 0) FROM allocations a
+						     WHERE a.invoice_id = i.id AND a.reversed_at IS NULL)), 0)
+		     FROM invoices i WHERE i.customer_id = c.id) >= 100000
 	      AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.customer_id = c.id AND i.due_day < $DAY - 20
 		AND i.amount > (SELECT coalesce(sum(a.amount), 0) FROM allocations a
 				WHERE a.invoice_id = i.id AND a.reversed_at IS NULL)))
