@@ -4,11 +4,13 @@
 #   make run        install missing packages, build, make a demo database, open the TUI
 #   make test       install missing packages, build with sanitizers, run every test
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make pot        refresh po/credo.pot from the sources and merge it into po/*.po
 
 VERSION    = 0.1.0
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 MANDIR    ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 DOCDIR    ?= $(PREFIX)/share/doc/credo
 DESTDIR   ?=
 PKG_CONFIG ?= pkg-config
@@ -53,11 +55,16 @@ UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB       = $(BUILD)/libcredo.a
 BIN       = $(BUILD)/credo
 
+# Translations: po/LANG.po compiled into $(BUILD)/locale/LANG/LC_MESSAGES/credo.mo,
+# beside the binary, where an uninstalled build/credo finds them (src/cli/main.c).
+LINGUAS   = $(sort $(basename $(notdir $(wildcard po/*.po))))
+MO        = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/credo.mo)
+
 DEMO_DB  ?= demo.db
 
-.PHONY: all run test unit deps clean install uninstall bench
+.PHONY: all run test unit deps clean install uninstall bench pot FORCE
 
-all: $(BIN)
+all: $(BIN) $(MO)
 
 $(BIN): $(APP_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(PKG_LIBS) -lcsv
@@ -72,6 +79,26 @@ $(BUILD)/migrations.c: $(SQL) tools/embed-sql.sh
 
 $(BUILD)/migrations.o: $(BUILD)/migrations.c
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# The installed catalogue directory, compiled into main.c; rewritten only when
+# LOCALEDIR changes, so `make install PREFIX=/usr` rebuilds what it must.
+$(BUILD)/localedir.h: FORCE
+	@mkdir -p $(@D)
+	@printf '#define CREDO_LOCALEDIR "%s"\n' '$(LOCALEDIR)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(BUILD)/src/cli/main.o: $(BUILD)/localedir.h
+
+$(BUILD)/locale/%/LC_MESSAGES/credo.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+
+pot:
+	tools/xgettext.sh po/credo.pot
+	@for l in $(LINGUAS); do \
+		msgmerge --quiet --update --backup=none po/$$l.po po/credo.pot || exit 1; \
+		printf '%s: ' po/$$l.po; msgfmt --statistics -o /dev/null po/$$l.po; \
+	done
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
@@ -117,18 +144,29 @@ test: deps
 INSTALL_BIN ?= $(BIN)
 DOCS       = README.md docs/user-guide.md docs/data-model.md docs/credit-model.md
 
-install: $(INSTALL_BIN)
+# The catalogues installed are the ones beside that binary (build/locale for
+# build/credo, build/san/locale for the sanitizer build).
+INSTALL_LOCALE = $(dir $(INSTALL_BIN))locale
+INSTALL_MO     = $(LINGUAS:%=$(INSTALL_LOCALE)/%/LC_MESSAGES/credo.mo)
+
+install: $(INSTALL_BIN) $(INSTALL_MO)
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(INSTALL_BIN) $(DESTDIR)$(BINDIR)/credo
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
 	install -m 644 docs/credo.1 $(DESTDIR)$(MANDIR)/man1/credo.1
 	install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)
+	@for l in $(LINGUAS); do \
+		echo install -m 644 $(INSTALL_LOCALE)/$$l/LC_MESSAGES/credo.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/credo.mo; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $(INSTALL_LOCALE)/$$l/LC_MESSAGES/credo.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/credo.mo || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/credo
 	rm -f $(DESTDIR)$(MANDIR)/man1/credo.1
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOCS)))
 	rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null || true
+	@for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/credo.mo; done
 
 clean:
 	rm -rf build

@@ -27,6 +27,10 @@
 #include "credo/collection.h"
 #include "credo/month.h"
 #include "credo/export.h"
+#include "credo/scorecard.h"
+#include "credo/pareto.h"
+#include "credo/target.h"
+#include "credo/commission.h"
 #include "credo/demo.h"
 #include "credo/text.h"
 

@@ -66,6 +66,24 @@ credo_status credo_export_row(credo_export *x, const credo_export_cell *cells);
 credo_status credo_export_note(credo_export *x, const char *text);
 
 /*
+ * A native chart of the current table, drawn below it when the table ends.
+ * by_totals = 1: one series, the totals row across cols (the headers name
+ * the bars), as for aging buckets; 0: one series per column of cols over
+ * the data rows, the rows named by cat_col. The chart references the cells,
+ * so it shows what the sheet holds. One chart a table; nothing in CSV.
+ */
+typedef struct credo_export_chart {
+	const char *title;
+	int bar;		/* 1: horizontal bars; 0: columns */
+	int by_totals;
+	int cat_col;
+	int ncols;
+	int cols[8];
+} credo_export_chart;
+
+credo_status credo_export_add_chart(credo_export *x, const credo_export_chart *c);
+
+/*
  * Finish: the last table's totals row, autofilter and column widths (wide
  * enough for Chinese, which takes two cells a character), then the files
  * are closed and renamed into place. Frees x, even on failure.

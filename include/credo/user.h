@@ -53,6 +53,8 @@ typedef enum credo_role {
 	X(WRITE_OFF,        CREDO_R(FINANCE), "write off debts") \
 	X(COLLECTION,       CREDO_R(CREDIT) | CREDO_R(FINANCE) | CREDO_R(SALES) | CREDO_R(SALES_MANAGER), "log collection actions") \
 	X(MONTH_CLOSE,      CREDO_R(FINANCE), "close and reopen months") \
+	X(CLASSIFY,         CREDO_R(SALES_MANAGER) | CREDO_R(CREDIT) | CREDO_R(ADMIN), "classify customers by value (ABC)") \
+	X(TARGET_SET,       CREDO_R(SALES_MANAGER) | CREDO_R(GM), "set sales targets") \
 	X(BACKUP,           CREDO_R(ADMIN) | CREDO_R(FINANCE), "back up the database")
 
 typedef enum credo_perm {
@@ -65,7 +67,7 @@ typedef enum credo_perm {
 /* Database name of a role ("sales"); NULL if out of range. */
 const char *credo_role_name(credo_role r);
 
-/* Human label of a role ("salesperson"); translated by the front end. */
+/* Human label of a role ("salesperson"), in the user's language. */
 const char *credo_role_label(credo_role r);
 
 /* Role from its database name; CREDO_INVALID (with the valid names in why) if unknown. */

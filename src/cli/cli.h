@@ -8,6 +8,7 @@
 #include "credo/credo.h"
 
 #define _(s) gettext(s)
+#define N_(s) (s)
 
 /* Exit codes of DESIGN.md section 9. */
 enum cli_exit {

@@ -7,10 +7,10 @@
 #include "out.h"
 
 static const struct out_col alert_cols[] = {
-	{ "severity", 8, OUT_TEXT }, { "rule", 19, OUT_TEXT }, { "level", 5, OUT_INT },
-	{ "customer", 8, OUT_TEXT }, { "name", 20, OUT_TEXT }, { "item", 14, OUT_TEXT },
-	{ "amount", 14, OUT_MONEY }, { "who", 10, OUT_TEXT }, { "date", 10, OUT_TEXT }, { "days", 5, OUT_INT },
-	{ "message", 0, OUT_TEXT },
+	{ N_("severity"), 8, OUT_TEXT }, { N_("rule"), 19, OUT_TEXT }, { N_("level"), 5, OUT_INT },
+	{ N_("customer"), 8, OUT_TEXT }, { N_("name"), 20, OUT_TEXT }, { N_("item"), 14, OUT_TEXT },
+	{ N_("amount"), 14, OUT_MONEY }, { N_("who"), 10, OUT_TEXT }, { N_("date"), 10, OUT_TEXT }, { N_("days"), 5, OUT_INT },
+	{ N_("message"), 0, OUT_TEXT },
 };
 #define NALERT_COLS (int)(sizeof alert_cols / sizeof alert_cols[0])
 
@@ -47,7 +47,7 @@ static int alert_row(const credo_alert *a, void *ctx)
 }
 
 static const struct out_col rule_cols[] = {
-	{ "rule", 19, OUT_TEXT }, { "on", 3, OUT_INT }, { "description", 72, OUT_TEXT }, { "settings", 0, OUT_TEXT },
+	{ N_("rule"), 19, OUT_TEXT }, { N_("on"), 3, OUT_INT }, { N_("description"), 72, OUT_TEXT }, { N_("settings"), 0, OUT_TEXT },
 };
 
 static int rule_row(const credo_alert_rule *r, void *ctx)

@@ -71,11 +71,11 @@ static int target(const struct globals_and_cmd *gc, const struct collect_opts *o
 }
 
 static const struct out_col work_cols[] = {
-	{ "invoice", 14, OUT_TEXT }, { "customer", 8, OUT_TEXT }, { "name", 18, OUT_TEXT }, { "due", 10, OUT_TEXT },
-	{ "days", 5, OUT_INT }, { "open", 14, OUT_MONEY }, { "grade", 5, OUT_TEXT }, { "risk", 4, OUT_INT },
-	{ "rank", 16, OUT_INT }, { "level", 5, OUT_INT }, { "step", 11, OUT_TEXT }, { "collector", 10, OUT_TEXT },
-	{ "last", 10, OUT_TEXT }, { "last_kind", 15, OUT_TEXT }, { "promise", 7, OUT_TEXT },
-	{ "promised", 14, OUT_MONEY }, { "by", 10, OUT_TEXT }, { "next", 0, OUT_TEXT },
+	{ N_("invoice"), 14, OUT_TEXT }, { N_("customer"), 8, OUT_TEXT }, { N_("name"), 18, OUT_TEXT }, { N_("due"), 10, OUT_TEXT },
+	{ N_("days"), 5, OUT_INT }, { N_("open"), 14, OUT_MONEY }, { N_("grade"), 5, OUT_TEXT }, { N_("risk"), 4, OUT_INT },
+	{ N_("rank"), 16, OUT_INT }, { N_("level"), 5, OUT_INT }, { N_("step"), 11, OUT_TEXT }, { N_("collector"), 10, OUT_TEXT },
+	{ N_("last"), 10, OUT_TEXT }, { N_("last_kind"), 15, OUT_TEXT }, { N_("promise"), 7, OUT_TEXT },
+	{ N_("promised"), 14, OUT_MONEY }, { N_("by"), 10, OUT_TEXT }, { N_("next"), 0, OUT_TEXT },
 };
 #define NWORK (int)(sizeof work_cols / sizeof work_cols[0])
 
@@ -117,9 +117,9 @@ static int list(const struct cli_globals *g, const struct cli_command *cmd, cons
 }
 
 static const struct out_col history_cols[] = {
-	{ "id", 5, OUT_INT }, { "date", 10, OUT_TEXT }, { "customer", 8, OUT_TEXT }, { "invoice", 14, OUT_TEXT },
-	{ "kind", 15, OUT_TEXT }, { "by", 10, OUT_TEXT }, { "promised", 14, OUT_MONEY }, { "promise_date", 12, OUT_TEXT },
-	{ "resolved", 10, OUT_TEXT }, { "outcome", 0, OUT_TEXT },
+	{ N_("id"), 5, OUT_INT }, { N_("date"), 10, OUT_TEXT }, { N_("customer"), 8, OUT_TEXT }, { N_("invoice"), 14, OUT_TEXT },
+	{ N_("kind"), 15, OUT_TEXT }, { N_("by"), 10, OUT_TEXT }, { N_("promised"), 14, OUT_MONEY }, { N_("promise_date"), 12, OUT_TEXT },
+	{ N_("resolved"), 10, OUT_TEXT }, { N_("outcome"), 0, OUT_TEXT },
 };
 
 static int history_row(const credo_collection_action *a, void *ctx)

@@ -150,11 +150,11 @@ static int complaint_close(const struct cli_globals *g, const struct cli_command
 }
 
 static const struct out_col complaint_cols[] = {
-	{ "id", 5, OUT_INT }, { "date", 10, OUT_TEXT }, { "customer", 8, OUT_TEXT },
-	{ "customer_name", 24, OUT_TEXT }, { "kind", 8, OUT_TEXT }, { "dispute", 7, OUT_TEXT },
-	{ "reasonable", 10, OUT_TEXT }, { "status", 11, OUT_TEXT }, { "assigned", 10, OUT_TEXT },
-	{ "closed", 10, OUT_TEXT }, { "description", 30, OUT_TEXT }, { "resolution", 24, OUT_TEXT },
-	{ "root_cause", 0, OUT_TEXT },
+	{ N_("id"), 5, OUT_INT }, { N_("date"), 10, OUT_TEXT }, { N_("customer"), 8, OUT_TEXT },
+	{ N_("customer_name"), 24, OUT_TEXT }, { N_("kind"), 8, OUT_TEXT }, { N_("dispute"), 7, OUT_TEXT },
+	{ N_("reasonable"), 10, OUT_TEXT }, { N_("status"), 11, OUT_TEXT }, { N_("assigned"), 10, OUT_TEXT },
+	{ N_("closed"), 10, OUT_TEXT }, { N_("description"), 30, OUT_TEXT }, { N_("resolution"), 24, OUT_TEXT },
+	{ N_("root_cause"), 0, OUT_TEXT },
 };
 
 static int put_complaint(const credo_complaint *m, void *ctx)

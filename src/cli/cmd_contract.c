@@ -205,10 +205,10 @@ static int print_header(const credo_contract *k, void *ctx)
 	char a[CREDO_MONEY_BUFSZ], term[32];
 	snprintf(term, sizeof term, "%d %s", k->payment_term_days, _("days"));
 	const char *rows[][3] = {
-		{ "contract", k->code, "" }, { "customer", k->customer_code, k->customer_name },
-		{ "status", k->status, "" }, { "signed", k->sign_date, "" }, { "starts", k->start_date, "" },
-		{ "ends", k->end_date, "" }, { "owner", k->owner_login, k->department },
-		{ "payment term", term, "" }, { "collateral", k->collateral, "" },
+		{ N_("contract"), k->code, "" }, { N_("customer"), k->customer_code, k->customer_name },
+		{ N_("status"), k->status, "" }, { N_("signed"), k->sign_date, "" }, { N_("starts"), k->start_date, "" },
+		{ N_("ends"), k->end_date, "" }, { N_("owner"), k->owner_login, k->department },
+		{ N_("payment term"), term, "" }, { N_("collateral"), k->collateral, "" },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		if (!*rows[i][1])
@@ -221,8 +221,8 @@ static int print_header(const credo_contract *k, void *ctx)
 		printf("%s%s\n", *buf ? " " : "", buf);
 	}
 	const struct { const char *label; credo_money v; } sums[] = {
-		{ "amount", k->amount }, { "invoiced", k->invoiced }, { "to invoice", k->amount - k->invoiced },
-		{ "collected", k->collected }, { "outstanding", k->invoiced - k->collected },
+		{ N_("amount"), k->amount }, { N_("invoiced"), k->invoiced }, { N_("to invoice"), k->amount - k->invoiced },
+		{ N_("collected"), k->collected }, { N_("outstanding"), k->invoiced - k->collected },
 	};
 	for (size_t i = 0; i < sizeof sums / sizeof sums[0]; i++) {
 		cli_put_cell(stdout, _(sums[i].label), 13);
@@ -297,9 +297,9 @@ static int contract_show(const struct cli_globals *g, const struct cli_command *
 }
 
 static const struct out_col contract_cols[] = {
-	{ "code", 14, OUT_TEXT }, { "customer", 9, OUT_TEXT }, { "customer_name", 20, OUT_TEXT },
-	{ "signed", 10, OUT_TEXT }, { "status", 10, OUT_TEXT }, { "owner", 10, OUT_TEXT },
-	{ "amount", 16, OUT_MONEY }, { "invoiced", 16, OUT_MONEY }, { "collected", 16, OUT_MONEY },
+	{ N_("code"), 14, OUT_TEXT }, { N_("customer"), 9, OUT_TEXT }, { N_("customer_name"), 20, OUT_TEXT },
+	{ N_("signed"), 10, OUT_TEXT }, { N_("status"), 10, OUT_TEXT }, { N_("owner"), 10, OUT_TEXT },
+	{ N_("amount"), 16, OUT_MONEY }, { N_("invoiced"), 16, OUT_MONEY }, { N_("collected"), 16, OUT_MONEY },
 };
 
 static int contract_row(const credo_contract *k, void *ctx)

@@ -279,9 +279,9 @@ static int decision(const struct cli_globals *g, const struct cli_command *cmd, 
 }
 
 static const struct out_col request_cols[] = {
-	{ "id", 4, OUT_INT }, { "customer", 8, OUT_TEXT }, { "name", 24, OUT_TEXT }, { "kind", 9, OUT_TEXT },
-	{ "amount", 14, OUT_MONEY }, { "suggested", 14, OUT_MONEY }, { "grade", 5, OUT_TEXT },
-	{ "state", 9, OUT_TEXT }, { "by", 9, OUT_TEXT }, { "approved", 14, OUT_MONEY }, { "reason", 20, OUT_TEXT },
+	{ N_("id"), 4, OUT_INT }, { N_("customer"), 8, OUT_TEXT }, { N_("name"), 24, OUT_TEXT }, { N_("kind"), 9, OUT_TEXT },
+	{ N_("amount"), 14, OUT_MONEY }, { N_("suggested"), 14, OUT_MONEY }, { N_("grade"), 5, OUT_TEXT },
+	{ N_("state"), 9, OUT_TEXT }, { N_("by"), 9, OUT_TEXT }, { N_("approved"), 14, OUT_MONEY }, { N_("reason"), 20, OUT_TEXT },
 };
 
 static int request_row(const credo_credit_request_row *r, void *ctx)
@@ -363,9 +363,9 @@ int cmd_credit(const struct cli_globals *g, int argc, char **argv)
 }
 
 static const struct out_col report_cols[] = {
-	{ "code", 8, OUT_TEXT }, { "name", 26, OUT_TEXT }, { "owner", 9, OUT_TEXT }, { "grade", 5, OUT_TEXT },
-	{ "score", 5, OUT_INT }, { "limit", 14, OUT_MONEY }, { "exposure", 14, OUT_MONEY },
-	{ "available", 14, OUT_MONEY }, { "used_pct", 8, OUT_INT }, { "hold", 4, OUT_TEXT }, { "review", 10, OUT_TEXT },
+	{ N_("code"), 8, OUT_TEXT }, { N_("name"), 26, OUT_TEXT }, { N_("owner"), 9, OUT_TEXT }, { N_("grade"), 5, OUT_TEXT },
+	{ N_("score"), 5, OUT_INT }, { N_("limit"), 14, OUT_MONEY }, { N_("exposure"), 14, OUT_MONEY },
+	{ N_("available"), 14, OUT_MONEY }, { N_("used_pct"), 8, OUT_INT }, { N_("hold"), 4, OUT_TEXT }, { N_("review"), 10, OUT_TEXT },
 };
 
 static int report_row(const credo_credit_row *r, void *ctx)

@@ -74,8 +74,8 @@ static int customer_add(const struct cli_globals *g, const struct cli_command *c
 }
 
 static const struct out_col customer_cols[] = {
-	{ "code", 9, OUT_TEXT }, { "name", 34, OUT_TEXT }, { "owner", 10, OUT_TEXT },
-	{ "status", 9, OUT_TEXT }, { "phone", 14, OUT_TEXT }, { "region", 6, OUT_TEXT },
+	{ N_("code"), 9, OUT_TEXT }, { N_("name"), 34, OUT_TEXT }, { N_("owner"), 10, OUT_TEXT },
+	{ N_("status"), 9, OUT_TEXT }, { N_("phone"), 14, OUT_TEXT }, { N_("region"), 6, OUT_TEXT },
 };
 
 static int customer_row(const credo_customer *c, void *ctx)
@@ -126,12 +126,12 @@ static int print_detail(const credo_customer *c, void *ctx)
 {
 	FILE *out = ctx;
 	const char *rows[][2] = {
-		{ "code", c->code }, { "name", c->name }, { "short name", c->short_name }, { "type", c->type },
-		{ "status", c->status }, { "category", c->category }, { "industry", c->industry },
-		{ "region", c->region }, { "address", c->address }, { "phone", c->phone }, { "tax id", c->tax_id },
-		{ "bank", c->bank }, { "bank account", c->bank_account }, { "legal rep", c->legal_rep },
-		{ "owner", c->owner_login }, { "since", c->since },
-		{ "reputation", c->reputation_bad ? _("BAD (credit veto)") : _("good") }, { "notes", c->notes },
+		{ N_("code"), c->code }, { N_("name"), c->name }, { N_("short name"), c->short_name }, { N_("type"), c->type },
+		{ N_("status"), c->status }, { N_("category"), c->category }, { N_("industry"), c->industry },
+		{ N_("region"), c->region }, { N_("address"), c->address }, { N_("phone"), c->phone }, { N_("tax id"), c->tax_id },
+		{ N_("bank"), c->bank }, { N_("bank account"), c->bank_account }, { N_("legal rep"), c->legal_rep },
+		{ N_("owner"), c->owner_login }, { N_("since"), c->since },
+		{ N_("reputation"), c->reputation_bad ? _("BAD (credit veto)") : _("good") }, { N_("notes"), c->notes },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		cli_put_cell(out, _(rows[i][0]), 14);
@@ -288,8 +288,8 @@ int cmd_customer(const struct cli_globals *g, int argc, char **argv)
 }
 
 static const struct out_col contact_cols[] = {
-	{ "name", 10, OUT_TEXT }, { "title", 12, OUT_TEXT }, { "role", 15, OUT_TEXT },
-	{ "phone", 14, OUT_TEXT }, { "email", 28, OUT_TEXT },
+	{ N_("name"), 10, OUT_TEXT }, { N_("title"), 12, OUT_TEXT }, { N_("role"), 15, OUT_TEXT },
+	{ N_("phone"), 14, OUT_TEXT }, { N_("email"), 28, OUT_TEXT },
 };
 
 static int contact_row(const credo_contact *k, void *ctx)

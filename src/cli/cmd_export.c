@@ -57,7 +57,7 @@ static int export_receivables(const struct cli_globals *g, const struct cli_comm
 		if (fmt == CREDO_EXPORT_CSV && credo_export_csv_path(path, name, file, sizeof file) == CREDO_OK)
 			printf("%s %s: %lld %s\n", _("wrote"), file, (long long)res.rows[s], _("rows"));
 		else if (fmt == CREDO_EXPORT_XLSX)
-			printf("%s %s / %s: %lld %s\n", _("wrote"), path, name, (long long)res.rows[s], _("rows"));
+			printf("%s %s / %s: %lld %s\n", _("wrote"), path, _(name), (long long)res.rows[s], _("rows"));
 	}
 	if (res.closed)
 		printf("%s %s %s: %s %s\n", _("month"), month, _("is closed"), _("the frozen figures as of"), res.as_of);

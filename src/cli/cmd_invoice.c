@@ -125,9 +125,9 @@ static int invoice_add(const struct cli_globals *g, const struct cli_command *cm
 }
 
 static const struct out_col invoice_cols[] = {
-	{ "code", 16, OUT_TEXT }, { "customer", 9, OUT_TEXT }, { "contract", 14, OUT_TEXT },
-	{ "date", 10, OUT_TEXT }, { "due", 10, OUT_TEXT }, { "amount", 16, OUT_MONEY },
-	{ "open", 16, OUT_MONEY }, { "days_overdue", 12, OUT_INT },
+	{ N_("code"), 16, OUT_TEXT }, { N_("customer"), 9, OUT_TEXT }, { N_("contract"), 14, OUT_TEXT },
+	{ N_("date"), 10, OUT_TEXT }, { N_("due"), 10, OUT_TEXT }, { N_("amount"), 16, OUT_MONEY },
+	{ N_("open"), 16, OUT_MONEY }, { N_("days_overdue"), 12, OUT_INT },
 };
 
 static int invoice_row(const credo_invoice *inv, void *ctx)

@@ -57,10 +57,10 @@ static int lead_add(const struct cli_globals *g, const struct cli_command *cmd, 
 }
 
 static const struct out_col lead_cols[] = {
-	{ "code", 8, OUT_TEXT }, { "company", 28, OUT_TEXT }, { "contact", 10, OUT_TEXT },
-	{ "phone", 14, OUT_TEXT }, { "email", 20, OUT_TEXT }, { "source", 10, OUT_TEXT },
-	{ "status", 10, OUT_TEXT }, { "owner", 10, OUT_TEXT }, { "customer", 8, OUT_TEXT },
-	{ "last_activity", 13, OUT_TEXT }, { "notes", 0, OUT_TEXT },
+	{ N_("code"), 8, OUT_TEXT }, { N_("company"), 28, OUT_TEXT }, { N_("contact"), 10, OUT_TEXT },
+	{ N_("phone"), 14, OUT_TEXT }, { N_("email"), 20, OUT_TEXT }, { N_("source"), 10, OUT_TEXT },
+	{ N_("status"), 10, OUT_TEXT }, { N_("owner"), 10, OUT_TEXT }, { N_("customer"), 8, OUT_TEXT },
+	{ N_("last_activity"), 13, OUT_TEXT }, { N_("notes"), 0, OUT_TEXT },
 };
 
 static int put_lead(const credo_lead *l, void *ctx)

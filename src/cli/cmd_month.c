@@ -76,9 +76,9 @@ static int month_reopen(const struct cli_globals *g, const struct cli_command *c
 }
 
 static const struct out_col month_cols[] = {
-	{ "month", 7, OUT_TEXT }, { "state", 8, OUT_TEXT }, { "closed_at", 20, OUT_TEXT }, { "closed_by", 10, OUT_TEXT },
-	{ "customers", 9, OUT_INT }, { "closing", 18, OUT_MONEY }, { "reopened_at", 20, OUT_TEXT },
-	{ "reopened_by", 11, OUT_TEXT }, { "reopen_reason", 20, OUT_TEXT },
+	{ N_("month"), 7, OUT_TEXT }, { N_("state"), 8, OUT_TEXT }, { N_("closed_at"), 20, OUT_TEXT }, { N_("closed_by"), 10, OUT_TEXT },
+	{ N_("customers"), 9, OUT_INT }, { N_("closing"), 18, OUT_MONEY }, { N_("reopened_at"), 20, OUT_TEXT },
+	{ N_("reopened_by"), 11, OUT_TEXT }, { N_("reopen_reason"), 20, OUT_TEXT },
 };
 
 static int month_row(const credo_month *m, void *ctx)

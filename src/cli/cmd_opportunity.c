@@ -120,10 +120,10 @@ static int opp_lose(const struct cli_globals *g, const struct cli_command *cmd, 
 }
 
 static const struct out_col opp_cols[] = {
-	{ "id", 5, OUT_INT }, { "customer", 8, OUT_TEXT }, { "customer_name", 24, OUT_TEXT },
-	{ "stage", 12, OUT_TEXT }, { "probability", 11, OUT_INT }, { "amount", 16, OUT_MONEY },
-	{ "expected_close", 14, OUT_TEXT }, { "owner", 10, OUT_TEXT }, { "description", 30, OUT_TEXT },
-	{ "lost_reason", 0, OUT_TEXT },
+	{ N_("id"), 5, OUT_INT }, { N_("customer"), 8, OUT_TEXT }, { N_("customer_name"), 24, OUT_TEXT },
+	{ N_("stage"), 12, OUT_TEXT }, { N_("probability"), 11, OUT_INT }, { N_("amount"), 16, OUT_MONEY },
+	{ N_("expected_close"), 14, OUT_TEXT }, { N_("owner"), 10, OUT_TEXT }, { N_("description"), 30, OUT_TEXT },
+	{ N_("lost_reason"), 0, OUT_TEXT },
 };
 
 static int put_opp(const credo_opportunity *o, void *ctx)
@@ -180,8 +180,8 @@ static int opp_list(const struct cli_globals *g, const struct cli_command *cmd, 
 }
 
 static const struct out_col stage_cols[] = {
-	{ "name", 14, OUT_TEXT }, { "probability", 11, OUT_INT }, { "sort_order", 10, OUT_INT },
-	{ "outcome", 0, OUT_TEXT },
+	{ N_("name"), 14, OUT_TEXT }, { N_("probability"), 11, OUT_INT }, { N_("sort_order"), 10, OUT_INT },
+	{ N_("outcome"), 0, OUT_TEXT },
 };
 
 static int put_stage(const credo_stage *s, void *ctx)

@@ -201,9 +201,9 @@ static int payment_show(const struct cli_globals *g, const struct cli_command *c
 }
 
 static const struct out_col payment_cols[] = {
-	{ "code", 16, OUT_TEXT }, { "customer", 9, OUT_TEXT }, { "date", 10, OUT_TEXT },
-	{ "amount", 16, OUT_MONEY }, { "applied", 16, OUT_MONEY }, { "unapplied", 16, OUT_MONEY },
-	{ "method", 10, OUT_TEXT }, { "reversed", 10, OUT_TEXT }, { "reference", 20, OUT_TEXT },
+	{ N_("code"), 16, OUT_TEXT }, { N_("customer"), 9, OUT_TEXT }, { N_("date"), 10, OUT_TEXT },
+	{ N_("amount"), 16, OUT_MONEY }, { N_("applied"), 16, OUT_MONEY }, { N_("unapplied"), 16, OUT_MONEY },
+	{ N_("method"), 10, OUT_TEXT }, { N_("reversed"), 10, OUT_TEXT }, { N_("reference"), 20, OUT_TEXT },
 };
 
 static int payment_row(const credo_payment *p, void *ctx)

@@ -64,8 +64,8 @@ static int product_add(const struct cli_globals *g, const struct cli_command *cm
 }
 
 static const struct out_col product_cols[] = {
-	{ "code", 10, OUT_TEXT }, { "name", 24, OUT_TEXT }, { "model", 12, OUT_TEXT }, { "spec", 14, OUT_TEXT },
-	{ "unit", 6, OUT_TEXT }, { "list_price", 14, OUT_MONEY }, { "active", 6, OUT_INT },
+	{ N_("code"), 10, OUT_TEXT }, { N_("name"), 24, OUT_TEXT }, { N_("model"), 12, OUT_TEXT }, { N_("spec"), 14, OUT_TEXT },
+	{ N_("unit"), 6, OUT_TEXT }, { N_("list_price"), 14, OUT_MONEY }, { N_("active"), 6, OUT_INT },
 };
 
 static int product_row(const credo_product *p, void *ctx)

@@ -10,9 +10,9 @@
 #include "out.h"
 
 static const struct out_col funnel_cols[] = {
-	{ "owner", 12, OUT_TEXT }, { "owner_name", 12, OUT_TEXT }, { "stage", 12, OUT_TEXT },
-	{ "probability", 11, OUT_INT }, { "count", 6, OUT_INT }, { "amount", 18, OUT_MONEY },
-	{ "weighted", 18, OUT_MONEY },
+	{ N_("owner"), 12, OUT_TEXT }, { N_("owner_name"), 12, OUT_TEXT }, { N_("stage"), 12, OUT_TEXT },
+	{ N_("probability"), 11, OUT_INT }, { N_("count"), 6, OUT_INT }, { N_("amount"), 18, OUT_MONEY },
+	{ N_("weighted"), 18, OUT_MONEY },
 };
 
 struct funnel_sum {
@@ -77,16 +77,19 @@ static int funnel_row(const credo_funnel_row *r, void *ctx)
 static int report_funnel(const struct cli_globals *g, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
+		{ "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct cli_command *cmd = cli_find("report");
 	enum out_format fmt = OUT_TABLE;
+	const char *xlsx = NULL;
 	int c, rc;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'f' || out_parse_format(optarg, &fmt))
-			return cli_usage(cmd, "%s", _("report funnel takes only --format table|csv|json"));
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (c == 'o')
+			xlsx = optarg;
+		else if (c != 'f' || out_parse_format(optarg, &fmt))
+			return cli_usage(cmd, "%s", _("report funnel takes only --format table|csv|json and -o FILE.xlsx"));
 	}
 	if (optind < argc)
 		return cli_usage(cmd, "%s '%s'", _("unexpected argument"), argv[optind]);
@@ -95,14 +98,17 @@ static int report_funnel(const struct cli_globals *g, int argc, char **argv)
 		return rc;
 	struct out o;
 	struct funnel_walk w = { .o = &o };
-	out_begin(&o, fmt, funnel_cols, (int)(sizeof funnel_cols / sizeof funnel_cols[0]), stdout);
+	if ((rc = out_open(&o, db, fmt, xlsx, "Funnel", funnel_cols, (int)(sizeof funnel_cols / sizeof funnel_cols[0])))) {
+		credo_close(db);
+		return rc;
+	}
 	credo_status st = credo_funnel(db, funnel_row, &w);
 	/* Totals are for people reading the table; scripts sum csv and json themselves. */
-	if (st == CREDO_OK && fmt == OUT_TABLE) {
+	if (st == CREDO_OK && fmt == OUT_TABLE && !xlsx) {
 		funnel_seller_total(&w);
 		funnel_put(&o, _("all"), "", _("total"), NULL, &w.all);
 	}
-	out_end(&o);
+	rc = out_close(&o, db);
 	if (st) {
 		rc = cli_fail(db, st);
 	} else if (w.overflow) {
@@ -119,18 +125,24 @@ static const struct {
 	int (*run)(const struct cli_globals *g, int argc, char **argv);
 } reports[] = {
 	{ "aging", report_aging },
+	{ "classes", report_classes },
 	{ "collected", report_collected },
+	{ "commission", report_commission },
 	{ "credit", report_credit },
 	{ "dso", report_dso },
 	{ "due", report_due },
 	{ "funnel", report_funnel },
+	{ "pareto", report_pareto },
 	{ "provision", report_provision },
+	{ "scorecard", report_scorecard },
 	{ "statement", report_statement },
+	{ "targets", report_targets },
 };
 
 int cmd_report(const struct cli_globals *g, int argc, char **argv)
 {
-	static const char names[] = "aging, collected, credit, dso, due, funnel, provision, statement";
+	static const char names[] = "aging, classes, collected, commission, credit, dso, due, funnel, pareto, provision,"
+		" scorecard, statement, targets";
 	const struct cli_command *cmd = cli_find("report");
 	if (argc < 2)
 		return cli_usage(cmd, "%s (%s)", _("report needs a report name"), names);

@@ -11,6 +11,7 @@ struct aging_args {
 	credo_aging_opts o;
 	enum out_format fmt;
 	const char *month;
+	const char *xlsx;	/* -o FILE.xlsx */
 	int days;
 };
 
@@ -20,13 +21,16 @@ static int parse(const struct cli_command *cmd, int argc, char **argv, struct ag
 		{ "as-of", required_argument, NULL, 'a' }, { "by", required_argument, NULL, 'b' },
 		{ "basis", required_argument, NULL, 'B' }, { "format", required_argument, NULL, 'f' },
 		{ "month", required_argument, NULL, 'm' }, { "days", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
+		{ "output", required_argument, NULL, 'o' }, { NULL, 0, NULL, 0 },
 	};
 	static const char *const groups[] = { "customer", "salesperson", "department", "grade" };
 	int ch, rc;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		switch (ch) {
+		case 'o':
+			a->xlsx = optarg;
+			break;
 		case 'a':
 			a->o.as_of = optarg;
 			break;
@@ -117,23 +121,29 @@ static int aging_report(const struct cli_globals *g, int argc, char **argv, int 
 	credo_status st = credo_aging_buckets_get(db, args.o.by_invoice_date, &bk);
 	struct out_col cols[4 + CREDO_AGING_MAX_BUCKETS + 3];
 	int n = 0;
-	cols[n++] = (struct out_col){ "key", 10, OUT_TEXT };
-	cols[n++] = (struct out_col){ "name", provision_only ? 30 : 20, OUT_TEXT };
-	cols[n++] = (struct out_col){ "items", 5, OUT_INT };
+	cols[n++] = (struct out_col){ N_("key"), 10, OUT_TEXT };
+	cols[n++] = (struct out_col){ N_("name"), provision_only ? 30 : 20, OUT_TEXT };
+	cols[n++] = (struct out_col){ N_("items"), 5, OUT_INT };
 	for (int i = 0; !provision_only && st == CREDO_OK && i < bk.n; i++)
 		cols[n++] = (struct out_col){ bk.label[i], 13, OUT_MONEY };
-	cols[n++] = (struct out_col){ "total", 14, OUT_MONEY };
-	cols[n++] = (struct out_col){ "overdue", 14, OUT_MONEY };
-	cols[n++] = (struct out_col){ "provision", 13, OUT_MONEY };
+	cols[n++] = (struct out_col){ N_("total"), 14, OUT_MONEY };
+	cols[n++] = (struct out_col){ N_("overdue"), 14, OUT_MONEY };
+	cols[n++] = (struct out_col){ N_("provision"), 13, OUT_MONEY };
 	struct aging_out a = { .nbuckets = bk.n, .provision_only = provision_only,
 			       .total = { .key = "TOTAL", .name = "" } };
-	if (st == CREDO_OK) {
-		out_begin(&a.o, args.fmt, cols, n, stdout);
+	if (st == CREDO_OK && !(rc = out_open(&a.o, db, args.fmt, args.xlsx, provision_only ? "Provision" : "Aging",
+					      cols, n))) {
+		/* A workbook of the aging draws its buckets' totals. */
+		credo_export_chart chart = { .title = _("Aging of receivables"), .by_totals = 1, .ncols = bk.n };
+		for (int i = 0; i < bk.n; i++)
+			chart.cols[i] = 3 + i;
+		if (!provision_only && bk.n > 0)
+			out_xlsx_chart(&a.o, &chart);
 		st = credo_aging(db, &args.o, aging_row, &a);
 		/* The totals row is for people; scripts add up the rows themselves. */
-		if (st == CREDO_OK && args.fmt == OUT_TABLE)
+		if (st == CREDO_OK && args.fmt == OUT_TABLE && !args.xlsx)
 			aging_emit(&a, &a.total);
-		out_end(&a.o);
+		rc = out_close(&a.o, db);
 	}
 	if (st)
 		rc = cli_fail(db, st);
@@ -152,8 +162,8 @@ int report_provision(const struct cli_globals *g, int argc, char **argv)
 }
 
 static const struct out_col dso_cols[] = {
-	{ "key", 10, OUT_TEXT }, { "name", 24, OUT_TEXT }, { "receivable", 16, OUT_MONEY },
-	{ "sales", 16, OUT_MONEY }, { "days", 4, OUT_INT }, { "dso", 5, OUT_INT },
+	{ N_("key"), 10, OUT_TEXT }, { N_("name"), 24, OUT_TEXT }, { N_("receivable"), 16, OUT_MONEY },
+	{ N_("sales"), 16, OUT_MONEY }, { N_("days"), 4, OUT_INT }, { N_("dso"), 5, OUT_INT },
 };
 
 static int dso_row(const credo_dso_row *r, void *ctx)
@@ -179,9 +189,12 @@ int report_dso(const struct cli_globals *g, int argc, char **argv)
 	if ((rc = cli_open(g, 0, 1, &db)))
 		return rc;
 	struct out o;
-	out_begin(&o, args.fmt, dso_cols, 6, stdout);
+	if ((rc = out_open(&o, db, args.fmt, args.xlsx, "DSO", dso_cols, 6))) {
+		credo_close(db);
+		return rc;
+	}
 	credo_status st = credo_dso(db, args.o.as_of, args.days, args.o.group, dso_row, &o);
-	out_end(&o);
+	rc = out_close(&o, db);
 	if (st)
 		rc = cli_fail(db, st);
 	credo_close(db);
@@ -189,8 +202,8 @@ int report_dso(const struct cli_globals *g, int argc, char **argv)
 }
 
 static const struct out_col due_cols[] = {
-	{ "kind", 9, OUT_TEXT }, { "customer", 8, OUT_TEXT }, { "name", 24, OUT_TEXT }, { "code", 15, OUT_TEXT },
-	{ "date", 10, OUT_TEXT }, { "amount", 14, OUT_MONEY }, { "open", 14, OUT_MONEY }, { "who", 9, OUT_TEXT },
+	{ N_("kind"), 9, OUT_TEXT }, { N_("customer"), 8, OUT_TEXT }, { N_("name"), 24, OUT_TEXT }, { N_("code"), 15, OUT_TEXT },
+	{ N_("date"), 10, OUT_TEXT }, { N_("amount"), 14, OUT_MONEY }, { N_("open"), 14, OUT_MONEY }, { N_("who"), 9, OUT_TEXT },
 };
 
 struct due_ctx {
@@ -242,13 +255,16 @@ int report_due(const struct cli_globals *g, int argc, char **argv)
 	credo_db *db;
 	if ((rc = cli_open(g, 0, 1, &db)))
 		return rc;
-	out_begin(&d.o, args.fmt, due_cols, 8, stdout);
+	if ((rc = out_open(&d.o, db, args.fmt, args.xlsx, "Due", due_cols, 8))) {
+		credo_close(db);
+		return rc;
+	}
 	credo_aging_opts o = { 0 };
 	credo_status st = credo_open_items(db, &o, due_item, &d);
 	credo_payment_filter f = { .from = d.first, .to = d.last };
 	if (st == CREDO_OK)
 		st = credo_payment_list(db, &f, collected, &d);
-	out_end(&d.o);
+	rc = out_close(&d.o, db);
 	if (st)
 		rc = cli_fail(db, st);
 	credo_close(db);

@@ -19,14 +19,14 @@ static const struct cli_command collected_cmd = {
 
 /* CSV and JSON: one list; the kind column tells the opening, movements, closing and open items apart. */
 static const struct out_col statement_cols[] = {
-	{ "date", 10, OUT_TEXT }, { "kind", 11, OUT_TEXT }, { "code", 16, OUT_TEXT }, { "text", 20, OUT_TEXT },
-	{ "debit", 16, OUT_MONEY }, { "credit", 16, OUT_MONEY }, { "balance", 16, OUT_MONEY },
-	{ "due", 10, OUT_TEXT },
+	{ N_("date"), 10, OUT_TEXT }, { N_("kind"), 11, OUT_TEXT }, { N_("code"), 16, OUT_TEXT }, { N_("text"), 20, OUT_TEXT },
+	{ N_("debit"), 16, OUT_MONEY }, { N_("credit"), 16, OUT_MONEY }, { N_("balance"), 16, OUT_MONEY },
+	{ N_("due"), 10, OUT_TEXT },
 };
 
 /* The table shows the open items as a second list under the statement. */
 static const struct out_col open_cols[] = {
-	{ "date", 10, OUT_TEXT }, { "code", 16, OUT_TEXT }, { "due", 10, OUT_TEXT }, { "open", 16, OUT_MONEY },
+	{ N_("date"), 10, OUT_TEXT }, { N_("code"), 16, OUT_TEXT }, { N_("due"), 10, OUT_TEXT }, { N_("open"), 16, OUT_MONEY },
 };
 
 struct statement_walk {
@@ -42,8 +42,8 @@ struct statement_walk {
 static const char *kind_label(const char *kind)
 {
 	static const char *const kinds[][2] = {
-		{ "opening", "opening" }, { "invoice", "invoice" }, { "credit_note", "credit note" },
-		{ "payment", "payment" }, { "reversal", "reversal" }, { "closing", "closing" },
+		{ "opening", N_("opening") }, { "invoice", N_("invoice") }, { "credit_note", N_("credit note") },
+		{ "payment", N_("payment") }, { "reversal", N_("reversal") }, { "closing", N_("closing") },
 	};
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(kind, kinds[i][0]) == 0)
@@ -145,8 +145,8 @@ int report_statement(const struct cli_globals *g, int argc, char **argv)
 }
 
 static const struct out_col collected_cols[] = {
-	{ "key", 12, OUT_TEXT }, { "name", 24, OUT_TEXT }, { "contracted", 16, OUT_MONEY },
-	{ "invoiced", 16, OUT_MONEY }, { "collected", 16, OUT_MONEY }, { "balance", 16, OUT_MONEY },
+	{ N_("key"), 12, OUT_TEXT }, { N_("name"), 24, OUT_TEXT }, { N_("contracted"), 16, OUT_MONEY },
+	{ N_("invoiced"), 16, OUT_MONEY }, { N_("collected"), 16, OUT_MONEY }, { N_("balance"), 16, OUT_MONEY },
 };
 
 struct collected_walk {
@@ -178,14 +178,17 @@ int report_collected(const struct cli_globals *g, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "by", required_argument, NULL, 'b' }, { "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
+		{ "output", required_argument, NULL, 'o' }, { NULL, 0, NULL, 0 },
 	};
 	const struct cli_command *cmd = &collected_cmd;
 	enum out_format fmt = OUT_TABLE;
+	const char *xlsx = NULL;
 	int by_salesperson = 0, ch, rc;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'b' && (strcmp(optarg, "customer") == 0 || strcmp(optarg, "salesperson") == 0))
+	while ((ch = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (ch == 'o')
+			xlsx = optarg;
+		else if (ch == 'b' && (strcmp(optarg, "customer") == 0 || strcmp(optarg, "salesperson") == 0))
 			by_salesperson = strcmp(optarg, "salesperson") == 0;
 		else if (ch == 'b')
 			return cli_usage(cmd, "%s", _("--by is customer or salesperson"));
@@ -202,12 +205,15 @@ int report_collected(const struct cli_globals *g, int argc, char **argv)
 	struct out_col cols[6];
 	memcpy(cols, collected_cols, sizeof cols);
 	cols[0].name = by_salesperson ? "salesperson" : "customer";
-	out_begin(&o, fmt, cols, 6, stdout);
+	if ((rc = out_open(&o, db, fmt, xlsx, "Collected", cols, 6))) {
+		credo_close(db);
+		return rc;
+	}
 	credo_status st = credo_collected(db, by_salesperson, collected_row, &w);
 	/* Totals are for people reading the table; scripts sum csv and json themselves. */
-	if (st == CREDO_OK && fmt == OUT_TABLE && !w.overflow)
+	if (st == CREDO_OK && fmt == OUT_TABLE && !xlsx && !w.overflow)
 		collected_put(&o, &w.total);
-	out_end(&o);
+	rc = out_close(&o, db);
 	if (st)
 		rc = cli_fail(db, st);
 	credo_close(db);

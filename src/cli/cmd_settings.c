@@ -5,7 +5,7 @@
 #include "out.h"
 
 static const struct out_col cols[] = {
-	{ "key", 34, OUT_TEXT }, { "value", 30, OUT_TEXT }, { "default", 30, OUT_TEXT }, { "what", 40, OUT_TEXT },
+	{ N_("key"), 34, OUT_TEXT }, { N_("value"), 30, OUT_TEXT }, { N_("default"), 30, OUT_TEXT }, { N_("what"), 40, OUT_TEXT },
 };
 
 static int row(const credo_setting *s, void *ctx)

@@ -141,8 +141,8 @@ static int visit_done(const struct cli_globals *g, const struct cli_command *cmd
 }
 
 static const struct out_col visit_cols[] = {
-	{ "id", 5, OUT_INT }, { "date", 10, OUT_TEXT }, { "kind", 7, OUT_TEXT }, { "who", 9, OUT_TEXT },
-	{ "customer", 24, OUT_TEXT }, { "findings", 30, OUT_TEXT }, { "next", 10, OUT_TEXT },
+	{ N_("id"), 5, OUT_INT }, { N_("date"), 10, OUT_TEXT }, { N_("kind"), 7, OUT_TEXT }, { N_("who"), 9, OUT_TEXT },
+	{ N_("customer"), 24, OUT_TEXT }, { N_("findings"), 30, OUT_TEXT }, { N_("next"), 10, OUT_TEXT },
 };
 
 static int visit_row(const credo_visit *v, void *ctx)
@@ -190,8 +190,8 @@ static int visit_list(const struct cli_globals *g, const struct cli_command *cmd
 }
 
 static const struct out_col daily_cols[] = {
-	{ "login", 10, OUT_TEXT }, { "name", 10, OUT_TEXT }, { "planned", 7, OUT_INT },
-	{ "done", 5, OUT_INT }, { "planned_done", 12, OUT_INT },
+	{ N_("login"), 10, OUT_TEXT }, { N_("name"), 10, OUT_TEXT }, { N_("planned"), 7, OUT_INT },
+	{ N_("done"), 5, OUT_INT }, { N_("planned_done"), 12, OUT_INT },
 };
 
 static int daily_row(const credo_visit_day *d, void *ctx)

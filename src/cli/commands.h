@@ -38,6 +38,14 @@ int cmd_payment(const struct cli_globals *g, int argc, char **argv);
  */
 int report_statement(const struct cli_globals *g, int argc, char **argv);
 int report_collected(const struct cli_globals *g, int argc, char **argv);
+/* The management reports (cmd_report_*.c) and their commands. */
+int report_scorecard(const struct cli_globals *g, int argc, char **argv);
+int report_pareto(const struct cli_globals *g, int argc, char **argv);
+int report_classes(const struct cli_globals *g, int argc, char **argv);
+int report_targets(const struct cli_globals *g, int argc, char **argv);
+int report_commission(const struct cli_globals *g, int argc, char **argv);
+int cmd_classify(const struct cli_globals *g, int argc, char **argv);
+int cmd_target(const struct cli_globals *g, int argc, char **argv);
 int cmd_month(const struct cli_globals *g, int argc, char **argv);
 int cmd_export(const struct cli_globals *g, int argc, char **argv);
 #endif

@@ -91,6 +91,10 @@ static const char *cell_text(struct out *o, int i, const char *v, char *buf)
 
 void out_row(struct out *o, const char *const *raw)
 {
+	if (o->x) {
+		out_xlsx_row(o, raw);
+		return;
+	}
 	char money[64][CREDO_MONEY_BUFSZ];
 	const char *values[64];
 	for (int i = 0; i < o->ncols && i < 64; i++)
@@ -121,6 +125,8 @@ void out_row(struct out *o, const char *const *raw)
 
 void out_end(struct out *o)
 {
+	if (o->x)
+		return;
 	if (o->fmt == OUT_JSON)
 		fputs(o->rows ? "\n]\n" : "]\n", o->f);
 }

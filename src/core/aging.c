@@ -63,7 +63,7 @@ credo_status credo_aging_buckets_get(credo_db *db, int by_invoice_date, credo_ag
 	out->n = 0;
 	for (int i = first; i < n; i++) {
 		if (!by_invoice_date && i == 0 && vals[0] == 0)
-			snprintf(out->label[out->n], sizeof out->label[0], "not due");
+			snprintf(out->label[out->n], sizeof out->label[0], "%s", N_("not due"));
 		else
 			snprintf(out->label[out->n], sizeof out->label[0], "%d-%d", prev + 1, vals[i]);
 		prev = vals[i];

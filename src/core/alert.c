@@ -26,35 +26,35 @@ static const struct rule {
 	const char *params[ALERT_MAX_PARAMS];	/* setting keys bound as :p1.. */
 	credo_status (*fn)(struct alert_run *r);
 } rules[] = {
-	{ "settlement_due", "a planned settlement of an active contract is due within N days (seed 003)",
+	{ "settlement_due", N_("a planned settlement of an active contract is due within N days (seed 003)"),
 	  { "alert.settlement_due.days" }, credo__alert_settlement_due },
-	{ "overdue", "an overdue invoice, escalating with its age; paused while disputed",
+	{ "overdue", N_("an overdue invoice, escalating with its age; paused while disputed"),
 	  { "alert.overdue.reminder_days", "alert.overdue.call_days", "alert.overdue.visit_days",
 	    "alert.overdue.stop_supply_days", "alert.overdue.legal_days" }, credo__alert_overdue },
-	{ "promise_broken", "a promise to pay was not kept by its date", { "alert.promise_broken.grace_days" },
+	{ "promise_broken", N_("a promise to pay was not kept by its date"), { "alert.promise_broken.grace_days" },
 	  credo__alert_promise_broken },
-	{ "over_limit", "exposure is above the credit limit", { NULL }, credo__alert_exposure },
-	{ "near_limit", "exposure has reached the near-limit share of the credit limit", { "credit.near_limit_pct" },
+	{ "over_limit", N_("exposure is above the credit limit"), { NULL }, credo__alert_exposure },
+	{ "near_limit", N_("exposure has reached the near-limit share of the credit limit"), { "credit.near_limit_pct" },
 	  credo__alert_exposure },
-	{ "no_limit", "open invoices or an active contract without an approved credit limit", { NULL },
+	{ "no_limit", N_("open invoices or an active contract without an approved credit limit"), { NULL },
 	  credo__alert_exposure },
-	{ "review_overdue", "the review date of the latest rating or standing limit has passed", { NULL },
+	{ "review_overdue", N_("the review date of the latest rating or standing limit has passed"), { NULL },
 	  credo__alert_review_overdue },
-	{ "temp_limit_expiring", "a temporary limit expires within N days", { "alert.temp_limit_expiring.days" },
+	{ "temp_limit_expiring", N_("a temporary limit expires within N days"), { "alert.temp_limit_expiring.days" },
 	  credo__alert_temp_limit_expiring },
-	{ "limitation", "the limitation period (诉讼时效) of an open invoice ends within N days",
+	{ "limitation", N_("the limitation period (诉讼时效) of an open invoice ends within N days"),
 	  { "alert.limitation.years", "alert.limitation.days" }, credo__alert_limitation },
-	{ "pays_old_owes_new", "前清后欠: recent payments paid older invoices while a newer one is overdue",
+	{ "pays_old_owes_new", N_("前清后欠: recent payments paid older invoices while a newer one is overdue"),
 	  { "alert.pays_old_owes_new.days" }, credo__alert_pays_old_owes_new },
-	{ "lead_idle", "an open lead has had no visit for N days (seed 000: 如一周)", { "alert.lead_idle.days" },
+	{ "lead_idle", N_("an open lead has had no visit for N days (seed 000: 如一周)"), { "alert.lead_idle.days" },
 	  credo__alert_lead_idle },
-	{ "opportunity_idle", "an open opportunity has had no stage change or visit for N days",
+	{ "opportunity_idle", N_("an open opportunity has had no stage change or visit for N days"),
 	  { "alert.opportunity_idle.days" }, credo__alert_opportunity_idle },
-	{ "followup_due", "a planned visit or follow-up date has passed without a visit",
+	{ "followup_due", N_("a planned visit or follow-up date has passed without a visit"),
 	  { "alert.followup_due.grace_days" }, credo__alert_followup_due },
-	{ "contract_ending", "an active contract ends within N days", { "alert.contract_ending.days" },
+	{ "contract_ending", N_("an active contract ends within N days"), { "alert.contract_ending.days" },
 	  credo__alert_contract_ending },
-	{ "complaint_open", "a complaint has been open for more than N days", { "alert.complaint_open.days" },
+	{ "complaint_open", N_("a complaint has been open for more than N days"), { "alert.complaint_open.days" },
 	  credo__alert_complaint_open },
 };
 #define NRULES (sizeof rules / sizeof rules[0])
@@ -67,8 +67,8 @@ const char *credo_alert_severity_name(credo_alert_severity s)
 }
 
 static const char *const steps[] = { "", "reminder", "call", "statement", "stop_supply", "legal" };
-static const char *const step_texts[] = { "", "send a payment reminder", "call the customer",
-					   "send a statement and visit", "stop supply", "hand over for legal action" };
+static const char *const step_texts[] = { "", N_("send a payment reminder"), N_("call the customer"),
+					   N_("send a statement and visit"), N_("stop supply"), N_("hand over for legal action") };
 
 const char *credo__alert_step(int level)
 {
@@ -77,7 +77,7 @@ const char *credo__alert_step(int level)
 
 const char *credo__alert_step_text(int level)
 {
-	return level >= 1 && level <= 5 ? step_texts[level] : "";
+	return level >= 1 && level <= 5 ? _(step_texts[level]) : "";
 }
 
 const char *credo__alert_money(credo_money v, char buf[CREDO_MONEY_BUFSZ])
@@ -355,7 +355,7 @@ credo_status credo_alert_rules(credo_db *db, credo_alert_rule_cb cb, void *ctx)
 				break;
 			used += (size_t)n;
 		}
-		credo_alert_rule row = { .id = ru->id, .on = rule_on(db, ru), .what = ru->what, .settings = settings };
+		credo_alert_rule row = { .id = ru->id, .on = rule_on(db, ru), .what = _(ru->what), .settings = settings };
 		if (cb(&row, ctx))
 			return CREDO_STOP;
 	}

@@ -61,18 +61,18 @@ static void fill_exposure(const struct alert_run *r, sqlite3_stmt *st, credo_ale
 		int n = sqlite3_column_int(st, 10), k = sqlite3_column_int(st, 11);
 		a->rule = "no_limit";
 		a->severity = CREDO_ALERT_CRITICAL;
-		snprintf(msg, len, "sold on credit without an approved limit: %d open invoice%s, %d active contract%s"
-			 " still to invoice, exposure %s", n, n == 1 ? "" : "s", k, k == 1 ? "" : "s",
+		snprintf(msg, len, _("sold on credit without an approved limit: %d open invoice%s, %d active contract%s"
+			 " still to invoice, exposure %s"), n, n == 1 ? "" : "s", k, k == 1 ? "" : "s",
 			 credo__alert_money(a->amount, e));
 	} else if (strcmp(rule, "over_limit") == 0) {
 		a->rule = "over_limit";
 		a->severity = CREDO_ALERT_CRITICAL;
-		snprintf(msg, len, "exposure %s is over the credit limit %s by %s", credo__alert_money(a->amount, e),
+		snprintf(msg, len, _("exposure %s is over the credit limit %s by %s"), credo__alert_money(a->amount, e),
 			 credo__alert_money(lim, l), credo__alert_money(a->amount - lim, s));
 	} else {
 		a->rule = "near_limit";
 		a->severity = CREDO_ALERT_WARNING;
-		snprintf(msg, len, "exposure %s is %d%% of the credit limit %s (alert from %lld%%)",
+		snprintf(msg, len, _("exposure %s is %d%% of the credit limit %s (alert from %lld%%)"),
 			 credo__alert_money(a->amount, e), a->days, credo__alert_money(lim, l), (long long)r->p[0]);
 	}
 	a->days = 0;
@@ -109,7 +109,7 @@ static void fill_review(const struct alert_run *r, sqlite3_stmt *st, credo_alert
 {
 	(void)r;
 	a->severity = CREDO_ALERT_WARNING;
-	snprintf(msg, len, "the %s of %.10s (%s) was due for review on %s, %d days ago", a->item_kind,
+	snprintf(msg, len, _("the %s of %.10s (%s) was due for review on %s, %d days ago"), a->item_kind,
 		 credo__col_text(st, 8), a->item, a->date, a->days);
 }
 
@@ -137,7 +137,7 @@ static void fill_temp(const struct alert_run *r, sqlite3_stmt *st, credo_alert *
 	(void)r, (void)st;
 	char m[CREDO_MONEY_BUFSZ];
 	a->severity = CREDO_ALERT_INFO;
-	snprintf(msg, len, "temporary limit of %s expires on %s, in %d day%s: request a renewal or bring exposure down",
+	snprintf(msg, len, _("temporary limit of %s expires on %s, in %d day%s: request a renewal or bring exposure down"),
 		 credo__alert_money(a->amount, m), a->date, a->days, a->days == 1 ? "" : "s");
 }
 

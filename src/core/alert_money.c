@@ -23,12 +23,12 @@ static void fill_settlement(const struct alert_run *r, sqlite3_stmt *st, credo_a
 	credo_money planned = sqlite3_column_int64(st, 8);
 	const char *note = credo__col_text(st, 9);
 	if (a->days == 0)
-		snprintf(when, sizeof when, "today");
+		snprintf(when, sizeof when, _("today"));
 	else
-		snprintf(when, sizeof when, "%s, in %d day%s", a->date, a->days, a->days == 1 ? "" : "s");
+		snprintf(when, sizeof when, _("%s, in %d day%s"), a->date, a->days, a->days == 1 ? "" : "s");
 	if (planned != a->amount)
-		snprintf(part, sizeof part, " (the rest of %s planned)", credo__alert_money(planned, p));
-	snprintf(msg, len, "%s: settlement of %s%s due %s%s%s", a->item, credo__alert_money(a->amount, m), part,
+		snprintf(part, sizeof part, _(" (the rest of %s planned)"), credo__alert_money(planned, p));
+	snprintf(msg, len, _("%s: settlement of %s%s due %s%s%s"), a->item, credo__alert_money(a->amount, m), part,
 		 when, *note ? ": " : "", note);
 }
 
@@ -60,12 +60,12 @@ static void fill_overdue(const struct alert_run *r, sqlite3_stmt *st, credo_aler
 	const char *since = credo__col_text(st, 10);
 	if (paused) {
 		a->severity = CREDO_ALERT_WARNING;
-		snprintf(msg, len, "%s is %d days overdue (due %s), disputed%s%s: escalation paused at step %d (%s)",
-			 a->item, a->days, a->date, *since ? " since " : "", since, a->level,
+		snprintf(msg, len, _("%s is %d days overdue (due %s), disputed%s%s: escalation paused at step %d (%s)"),
+			 a->item, a->days, a->date, *since ? _(" since ") : "", since, a->level,
 			 credo__alert_step_text(a->level));
 	} else {
 		a->severity = a->level >= 3 ? CREDO_ALERT_CRITICAL : CREDO_ALERT_WARNING;
-		snprintf(msg, len, "%s is %d days overdue (due %s): step %d, %s", a->item, a->days, a->date, a->level,
+		snprintf(msg, len, _("%s is %d days overdue (due %s): step %d, %s"), a->item, a->days, a->date, a->level,
 			 credo__alert_step_text(a->level));
 	}
 }
@@ -89,16 +89,16 @@ credo_status credo__alert_overdue(struct alert_run *r)
 static void fill_limitation(const struct alert_run *r, sqlite3_stmt *st, credo_alert *a, char *msg, size_t len)
 {
 	const char *since = credo__col_text(st, 8), *due = credo__col_text(st, 9);
-	const char *from = strcmp(since, due) == 0 ? "the due date" : "the last demand or acknowledgement";
+	const char *from = strcmp(since, due) == 0 ? _("the due date") : _("the last demand or acknowledgement");
 	if (a->days < 0) {
 		a->severity = CREDO_ALERT_CRITICAL;
-		snprintf(msg, len, "the limitation period of %s ran out on %s, %d days ago (%lld years from %s, %s)",
+		snprintf(msg, len, _("the limitation period of %s ran out on %s, %d days ago (%lld years from %s, %s)"),
 			 a->item, a->date, -a->days, (long long)r->p[0], from, since);
 		a->days = -a->days;
 	} else {
 		a->severity = CREDO_ALERT_WARNING;
-		snprintf(msg, len, "the limitation period of %s runs out on %s, in %d days (%lld years from %s, %s):"
-			 " get an acknowledgement or act", a->item, a->date, a->days, (long long)r->p[0], from, since);
+		snprintf(msg, len, _("the limitation period of %s runs out on %s, in %d days (%lld years from %s, %s):"
+			 " get an acknowledgement or act"), a->item, a->date, a->days, (long long)r->p[0], from, since);
 	}
 }
 
@@ -131,8 +131,8 @@ static void fill_promise(const struct alert_run *r, sqlite3_stmt *st, credo_aler
 	(void)r;
 	char m[CREDO_MONEY_BUFSZ], p[CREDO_MONEY_BUFSZ];
 	a->severity = CREDO_ALERT_CRITICAL;
-	snprintf(msg, len, "promise to pay %s by %s%s%s (made %s) was broken: %s paid by then",
-		 credo__alert_money(a->amount, m), a->date, *a->item ? " on " : "", a->item, credo__col_text(st, 9),
+	snprintf(msg, len, _("promise to pay %s by %s%s%s (made %s) was broken: %s paid by then"),
+		 credo__alert_money(a->amount, m), a->date, *a->item ? _(" on ") : "", a->item, credo__col_text(st, 9),
 		 credo__alert_money(sqlite3_column_int64(st, 8), p));
 }
 
@@ -176,8 +176,8 @@ static void fill_old_new(const struct alert_run *r, sqlite3_stmt *st, credo_aler
 	char m[CREDO_MONEY_BUFSZ], p[CREDO_MONEY_BUFSZ];
 	int n = sqlite3_column_int(st, 9);
 	a->severity = CREDO_ALERT_WARNING;
-	snprintf(msg, len, "前清后欠: paid %s by %s on older invoices while %s on %d newer invoice%s is overdue"
-		 " (%s the oldest due, %d days)", credo__alert_money(sqlite3_column_int64(st, 8), p), a->date,
+	snprintf(msg, len, _("前清后欠: paid %s by %s on older invoices while %s on %d newer invoice%s is overdue"
+		 " (%s the oldest due, %d days)"), credo__alert_money(sqlite3_column_int64(st, 8), p), a->date,
 		 credo__alert_money(a->amount, m), n, n == 1 ? "" : "s", a->item, a->days);
 }
 

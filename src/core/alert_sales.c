@@ -15,10 +15,10 @@ static void fill_lead(const struct alert_run *r, sqlite3_stmt *st, credo_alert *
 	(void)r;
 	a->severity = CREDO_ALERT_INFO;
 	if (sqlite3_column_int(st, 9))
-		snprintf(msg, len, "lead %s (%s) has had no visit for %d days, since %s", a->item,
+		snprintf(msg, len, _("lead %s (%s) has had no visit for %d days, since %s"), a->item,
 			 credo__col_text(st, 8), a->days, a->date);
 	else
-		snprintf(msg, len, "lead %s (%s) was added on %s and has never been visited (%d days)", a->item,
+		snprintf(msg, len, _("lead %s (%s) was added on %s and has never been visited (%d days)"), a->item,
 			 credo__col_text(st, 8), a->date, a->days);
 }
 
@@ -45,7 +45,7 @@ static void fill_opportunity(const struct alert_run *r, sqlite3_stmt *st, credo_
 	char desc[80];
 	a->severity = CREDO_ALERT_INFO;
 	credo__alert_clip(credo__col_text(st, 8), 60, desc, sizeof desc);
-	snprintf(msg, len, "opportunity %s \"%s\" (stage %s) has had no activity for %d days, since %s", a->item, desc,
+	snprintf(msg, len, _("opportunity %s \"%s\" (stage %s) has had no activity for %d days, since %s"), a->item, desc,
 		 credo__col_text(st, 9), a->days, a->date);
 }
 
@@ -76,12 +76,12 @@ static void fill_followup(const struct alert_run *r, sqlite3_stmt *st, credo_ale
 	credo__alert_clip(credo__col_text(st, 9), 80, what, sizeof what);
 	const char *lead = credo__col_text(st, 10);
 	if (*lead)
-		snprintf(who, sizeof who, " with lead %s", lead);
+		snprintf(who, sizeof who, _(" with lead %s"), lead);
 	if (sqlite3_column_int(st, 8))
-		snprintf(msg, len, "planned visit%s on %s not done, %d day%s ago%s%s", who, a->date, a->days,
+		snprintf(msg, len, _("planned visit%s on %s not done, %d day%s ago%s%s"), who, a->date, a->days,
 			 a->days == 1 ? "" : "s", *what ? ": " : "", what);
 	else
-		snprintf(msg, len, "follow-up%s due %s not done, %d day%s late%s%s", who, a->date, a->days,
+		snprintf(msg, len, _("follow-up%s due %s not done, %d day%s late%s%s"), who, a->date, a->days,
 			 a->days == 1 ? "" : "s", *what ? ": " : "", what);
 }
 
@@ -111,7 +111,7 @@ static void fill_contract(const struct alert_run *r, sqlite3_stmt *st, credo_ale
 	(void)r;
 	char m[CREDO_MONEY_BUFSZ], i[CREDO_MONEY_BUFSZ];
 	a->severity = CREDO_ALERT_INFO;
-	snprintf(msg, len, "contract %s ends on %s, in %d day%s (invoiced %s of %s): renew or complete it", a->item,
+	snprintf(msg, len, _("contract %s ends on %s, in %d day%s (invoiced %s of %s): renew or complete it"), a->item,
 		 a->date, a->days, a->days == 1 ? "" : "s", credo__alert_money(sqlite3_column_int64(st, 8), i),
 		 credo__alert_money(a->amount, m));
 }
@@ -132,9 +132,9 @@ static void fill_complaint(const struct alert_run *r, sqlite3_stmt *st, credo_al
 {
 	(void)r;
 	a->severity = CREDO_ALERT_WARNING;
-	snprintf(msg, len, "%s %s %s has been %s for %d days, since %s", credo__col_text(st, 8),
-		 sqlite3_column_int(st, 10) ? "dispute" : "complaint", a->item,
-		 strcmp(credo__col_text(st, 9), "open") == 0 ? "open" : "in progress", a->days, a->date);
+	snprintf(msg, len, _("%s %s %s has been %s for %d days, since %s"), credo__col_text(st, 8),
+		 sqlite3_column_int(st, 10) ? _("dispute") : _("complaint"), a->item,
+		 strcmp(credo__col_text(st, 9), "open") == 0 ? _("open") : _("in progress"), a->days, a->date);
 }
 
 credo_status credo__alert_complaint_open(struct alert_run *r)

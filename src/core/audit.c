@@ -144,7 +144,7 @@ static credo_status check_integrity(credo_db *db, credo_check_report *rep)
 		const char *msg = credo__col_text(st, 0);
 		if (strcmp(msg, "ok") != 0) {
 			if (rep->integrity_ok)
-				snprintf(rep->detail, sizeof rep->detail, "integrity check: %s", msg);
+				snprintf(rep->detail, sizeof rep->detail, _("integrity check: %s"), msg);
 			rep->integrity_ok = 0;
 		}
 	}
@@ -189,14 +189,14 @@ static credo_status check_chain(credo_db *db, credo_check_report *rep)
 		row_hash(prev, &row, want);
 		const char *why = NULL;
 		if (strcmp(stored_prev, prev) != 0)
-			why = "does not follow the row before it (a row was removed or reordered)";
+			why = _("does not follow the row before it (a row was removed or reordered)");
 		else if (strcmp(stored, want) != 0)
-			why = "was changed after it was written (its hash does not match its content)";
+			why = _("was changed after it was written (its hash does not match its content)");
 		if (why) {
 			rep->chain_ok = 0;
 			rep->first_bad_row = row.id;
 			if (!rep->detail[0])
-				snprintf(rep->detail, sizeof rep->detail, "audit row %lld (%s %s #%lld) %s",
+				snprintf(rep->detail, sizeof rep->detail, _("audit row %lld (%s %s #%lld) %s"),
 					 (long long)row.id, row.action, row.entity,
 					 (long long)row.entity_id, why);
 			break;

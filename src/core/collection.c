@@ -146,7 +146,7 @@ static credo_status log_action(credo_db *db, const credo_collection_new *in, int
 			return credo__fail(db, CREDO_INVALID, "a dispute needs a note saying what is disputed");
 		if (inv.disputed || *inv.dispute_since)
 			return credo__fail(db, CREDO_RULE, "%s is already disputed%s%s", inv.code,
-					   *inv.dispute_since ? " since " : "", inv.dispute_since);
+					   *inv.dispute_since ? _(" since ") : "", inv.dispute_since);
 	}
 	if (is_promise) {
 		if (in->promise_amount <= 0 || !in->promise_date || !*in->promise_date)
@@ -346,7 +346,7 @@ credo_status credo_collection_assign(credo_db *db, int64_t invoice_id, int64_t c
 	rc = assign(db, invoice_id, customer_id, login, &changed);
 	if (rc == CREDO_OK && changed == 0)
 		rc = credo__fail(db, CREDO_RULE, "%s already collects %s", login,
-				 invoice_id > 0 ? "this invoice" : "every open invoice of the customer");
+				 invoice_id > 0 ? _("this invoice") : _("every open invoice of the customer"));
 	rc = credo__mut_end(db, rc);
 	if (count)
 		*count = rc == CREDO_OK ? changed : 0;
@@ -457,20 +457,20 @@ static void suggest(const credo_collection_item *it, int done, const char *since
 	char m[CREDO_MONEY_BUFSZ];
 	int broken = strcmp(it->promise, "broken") == 0;
 	if (it->paused)
-		snprintf(buf, len, "resolve the dispute%s%s (escalation paused)", *since ? " raised " : "", since);
+		snprintf(buf, len, _("resolve the dispute%s%s (escalation paused)"), *since ? _(" raised ") : "", since);
 	else if (strcmp(it->promise, "open") == 0)
-		snprintf(buf, len, "wait for the promise of %s by %s", credo__alert_money(it->promise_amount, m),
+		snprintf(buf, len, _("wait for the promise of %s by %s"), credo__alert_money(it->promise_amount, m),
 			 it->promise_date);
 	else if (it->level == 0)
-		snprintf(buf, len, "not yet due for a reminder (after %lld days)", (long long)lv[0]);
+		snprintf(buf, len, _("not yet due for a reminder (after %lld days)"), (long long)lv[0]);
 	else if (!done)
-		snprintf(buf, len, "%s%s", broken ? "promise broken: " : "", credo__alert_step_text(it->level));
+		snprintf(buf, len, "%s%s", broken ? _("promise broken: ") : "", credo__alert_step_text(it->level));
 	else if (it->level == 5)
-		snprintf(buf, len, "%sfollow the legal case", broken ? "promise broken: " : "");
+		snprintf(buf, len, _("%sfollow the legal case"), broken ? _("promise broken: ") : "");
 	else if (broken)
-		snprintf(buf, len, "promise broken: %s now", credo__alert_step_text(it->level + 1));
+		snprintf(buf, len, _("promise broken: %s now"), credo__alert_step_text(it->level + 1));
 	else
-		snprintf(buf, len, "follow up; at %lld days: %s", (long long)lv[it->level],
+		snprintf(buf, len, _("follow up; at %lld days: %s"), (long long)lv[it->level],
 			 credo__alert_step_text(it->level + 1));
 }
 

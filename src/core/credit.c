@@ -166,38 +166,38 @@ static int blocked(credo_db *db, int64_t customer, int64_t contract, credo_money
 		return 1;
 	}
 	if (cs.veto) {
-		snprintf(why, len, "%s is flagged for bad reputation (grade D): no sale on credit", name);
+		snprintf(why, len, _("%s is flagged for bad reputation (grade D): no sale on credit"), name);
 		return 1;
 	}
 	if (cs.on_hold) {
-		snprintf(why, len, "%s is on credit hold: an invoice is %d days overdue (hold after %lld)", name,
+		snprintf(why, len, _("%s is on credit hold: an invoice is %d days overdue (hold after %lld)"), name,
 			 cs.max_days_overdue, (long long)credo__setting_int(db, "credit.hold_days", 60));
 		return 1;
 	}
 	if (!cs.grade) {
-		snprintf(why, len, "%s has no credit rating: no sale on credit before it is rated", name);
+		snprintf(why, len, _("%s has no credit rating: no sale on credit before it is rated"), name);
 		return 1;
 	}
 	if (cs.grade == 'D') {
-		snprintf(why, len, "%s is grade D: cash only", name);
+		snprintf(why, len, _("%s is grade D: cash only"), name);
 		return 1;
 	}
 	credo_money once = one_off(db, contract);
 	if (once >= 0) {
 		if (amount > once) {
-			snprintf(why, len, "%s: the contract's one-off limit %s is less than %s", name,
+			snprintf(why, len, _("%s: the contract's one-off limit %s is less than %s"), name,
 				 credo_money_format(once, 1, l, sizeof l), credo_money_format(amount, 1, a, sizeof a));
 			return 1;
 		}
 		return 0;
 	}
 	if (!cs.has_limit) {
-		snprintf(why, len, "%s has no approved credit limit: no sale on credit without approval", name);
+		snprintf(why, len, _("%s has no approved credit limit: no sale on credit without approval"), name);
 		return 1;
 	}
 	if (cs.exposure + amount > cs.limit) {
-		snprintf(why, len, "%s would go over its credit limit: limit %s, exposure %s, this sale %s,"
-			 " shortfall %s", name, credo_money_format(cs.limit, 1, l, sizeof l),
+		snprintf(why, len, _("%s would go over its credit limit: limit %s, exposure %s, this sale %s,"
+			 " shortfall %s"), name, credo_money_format(cs.limit, 1, l, sizeof l),
 			 credo_money_format(cs.exposure, 1, e, sizeof e), credo_money_format(amount, 1, a, sizeof a),
 			 credo_money_format(cs.exposure + amount - cs.limit, 1, s, sizeof s));
 		return 1;

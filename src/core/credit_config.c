@@ -41,17 +41,17 @@ const char *credo__curve_parse(const char *text, struct credit_curve *c)
 	c->n = 0;
 	while (*p) {
 		if (c->n == CREDIT_CURVE_MAX)
-			return "a curve has at most 8 points";
+			return _("a curve has at most 8 points");
 		int64_t x;
 		p = parse_milli(p, &x);
 		if (!p || *p != ':')
-			return "a curve is points VALUE:SCORE separated by commas, like 0.8:0,1.0:50,2.0:100";
+			return _("a curve is points VALUE:SCORE separated by commas, like 0.8:0,1.0:50,2.0:100");
 		char *end;
 		long y = strtol(p + 1, &end, 10);
 		if (end == p + 1 || y < 0 || y > 100)
-			return "a curve's scores are whole numbers from 0 to 100";
+			return _("a curve's scores are whole numbers from 0 to 100");
 		if (c->n > 0 && x <= c->x[c->n - 1])
-			return "a curve's values must increase from point to point";
+			return _("a curve's values must increase from point to point");
 		c->x[c->n] = x;
 		c->y[c->n] = (int)y;
 		c->n++;
@@ -59,9 +59,9 @@ const char *credo__curve_parse(const char *text, struct credit_curve *c)
 		if (*p == ',')
 			p++;
 		else if (*p)
-			return "a curve is points VALUE:SCORE separated by commas, like 0.8:0,1.0:50,2.0:100";
+			return _("a curve is points VALUE:SCORE separated by commas, like 0.8:0,1.0:50,2.0:100");
 	}
-	return c->n >= 2 ? NULL : "a curve needs at least two points";
+	return c->n >= 2 ? NULL : _("a curve needs at least two points");
 }
 
 int credo__curve_score(const struct credit_curve *c, int64_t x)
@@ -143,9 +143,9 @@ credo_status credo__credit_config(credo_db *db, struct credit_config *cfg)
 				   cfg->grade_min[0], cfg->grade_min[1], cfg->grade_min[2]);
 	for (int g = 1; g < 4; g++) {
 		const struct credit_policy *better = &cfg->policy[g - 1], *worse = &cfg->policy[g];
-		const char *what = worse->pct > better->pct ? "a higher limit percentage"
-				   : worse->term > better->term ? "a longer payment term"
-				   : worse->discount > better->discount ? "a bigger discount" : NULL;
+		const char *what = worse->pct > better->pct ? _("a higher limit percentage")
+				   : worse->term > better->term ? _("a longer payment term")
+				   : worse->discount > better->discount ? _("a bigger discount") : NULL;
 		if (what)
 			return credo__fail(db, CREDO_RULE, "grade %c would get %s than grade %c: a riskier grade"
 					   " never gets more", grades[g], what, grades[g - 1]);

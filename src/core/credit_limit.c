@@ -86,7 +86,7 @@ static credo_status insert_limit(credo_db *db, int64_t customer, credo_money amo
 	credo_money suggested;
 	char rated[256];
 	latest_rating(db, customer, &suggested, rated, sizeof rated);
-	snprintf(basis, sizeof basis, "%s%s%s", *rated ? rated : "no rating", note && *note ? "; " : "",
+	snprintf(basis, sizeof basis, "%s%s%s", *rated ? rated : _("no rating"), note && *note ? "; " : "",
 		 note ? note : "");
 	credo_date t = credo_today();
 	credo_date_format(t, today, sizeof today);

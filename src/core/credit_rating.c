@@ -14,20 +14,20 @@
 #include "credit_internal.h"
 
 static const char *const input_names[IN_COUNT] = {
-	"current ratio", "interest coverage", "debt-to-asset", "cash ratio",
-	"average days late", "share overdue", "max days past due", "disputes", "sales trend %",
-	"distribution reach", "capital", "brands held", "warehousing, vehicles, staff",
-	"cooperation", "management",
+	N_("current ratio"), N_("interest coverage"), N_("debt-to-asset"), N_("cash ratio"),
+	N_("average days late"), N_("share overdue"), N_("max days past due"), N_("disputes"), N_("sales trend %"),
+	N_("distribution reach"), N_("capital"), N_("brands held"), N_("warehousing, vehicles, staff"),
+	N_("cooperation"), N_("management"),
 };
 
 static const struct {
 	const char *name;
 	int first, n;
 } factor_inputs[F_COUNT] = {
-	[F_FINANCIAL] = { "financial strength", IN_CURRENT_RATIO, 4 },
-	[F_PAYMENT] = { "payment behaviour", IN_DAYS_LATE, 5 },
-	[F_BUSINESS] = { "business capability", IN_REACH, 4 },
-	[F_COOPERATION] = { "cooperation and management", IN_COOPERATION, 2 },
+	[F_FINANCIAL] = { N_("financial strength"), IN_CURRENT_RATIO, 4 },
+	[F_PAYMENT] = { N_("payment behaviour"), IN_DAYS_LATE, 5 },
+	[F_BUSINESS] = { N_("business capability"), IN_REACH, 4 },
+	[F_COOPERATION] = { N_("cooperation and management"), IN_COOPERATION, 2 },
 };
 
 /* a / b in thousandths, rounded half away from zero; b > 0. */
@@ -296,7 +296,7 @@ void credo__credit_basis_text(const credo_credit_rating *r, char *buf, size_t le
 		credo_money_format(r->working_capital, 1, wc, sizeof wc);
 	if (r->net_assets != CREDO_MONEY_NONE)
 		credo_money_format(r->net_assets, 1, na, sizeof na);
-	snprintf(buf, len, "grade %c: %d%% of the lesser of working capital %s and net assets %s = %s",
+	snprintf(buf, len, _("grade %c: %d%% of the lesser of working capital %s and net assets %s = %s"),
 		 r->grade, r->policy_pct, wc, na, credo_money_format(r->suggested, 1, s, sizeof s));
 }
 

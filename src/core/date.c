@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "credo/date.h"
+#include "i18n.h"
 
 int credo_date_is_leap(int y)
 {
@@ -64,7 +65,7 @@ static int digits(const char *p, int n, int *out)
 
 credo_status credo_date_parse(const char *text, credo_date *out, const char **why)
 {
-	const char *rule = "a date is written YYYY-MM-DD, like 2026-03-31";
+	const char *rule = _("a date is written YYYY-MM-DD, like 2026-03-31");
 	if (!text)
 		goto fail;
 	while (*text == ' ' || *text == '\t')
@@ -77,11 +78,11 @@ credo_status credo_date_parse(const char *text, credo_date *out, const char **wh
 		if (*p != ' ' && *p != '\t')
 			goto fail;
 	if (y < CREDO_DATE_MIN_YEAR || y > CREDO_DATE_MAX_YEAR) {
-		rule = "a date's year must be between 1900 and 9999";
+		rule = _("a date's year must be between 1900 and 9999");
 		goto fail;
 	}
 	if (!credo_date_valid(y, m, d)) {
-		rule = "no such day in the calendar";
+		rule = _("no such day in the calendar");
 		goto fail;
 	}
 	*out = credo_date_from_ymd(y, m, d);

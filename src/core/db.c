@@ -17,7 +17,7 @@ credo_status credo__fail(credo_db *db, credo_status st, const char *fmt, ...)
 		return st;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(db->err, sizeof db->err, fmt, ap);
+	vsnprintf(db->err, sizeof db->err, _(fmt), ap);
 	va_end(ap);
 	return st;
 }
@@ -399,7 +399,7 @@ credo_status credo__find_code(credo_db *db, const char *sql, const char *what, c
 	if (r == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
 	else if (r == SQLITE_DONE)
-		rc = credo__fail(db, CREDO_NOTFOUND, "no %s with code %s", what, code ? code : "");
+		rc = credo__fail(db, CREDO_NOTFOUND, "no %s with code %s", _(what), code ? code : "");
 	else
 		rc = credo__dberr(db, "looking up a code");
 	sqlite3_finalize(st);

@@ -220,6 +220,8 @@ static credo_status demo_build(credo_db *db, credo_demo_size size, uint32_t seed
 		rc = demo_sales(db, &r);
 	if (rc == CREDO_OK && size == CREDO_DEMO_SMALL)
 		rc = demo_credit_today(db, &r);
+	if (rc == CREDO_OK && size == CREDO_DEMO_SMALL)
+		rc = demo_reports(db, &r);
 	db->actor = admin;
 	return credo__mut_end(db, rc);
 }

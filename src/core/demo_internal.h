@@ -84,4 +84,7 @@ credo_status demo_credit(credo_db *db, struct rng *r);
 /* Today's credit work: pending requests, one dispute, one limit cut below the exposure. */
 credo_status demo_credit_today(credo_db *db, struct rng *r);
 
+/* Sales targets for recent months and an ABC classification run (demo_reports.c). */
+credo_status demo_reports(credo_db *db, struct rng *r);
+
 #endif

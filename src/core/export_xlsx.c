@@ -44,6 +44,10 @@ struct credo_export {
 	int64_t total[MAX_COLS];
 	int overflow;			/* a total left int64 */
 	char *note;
+	int has_chart;			/* a chart waits for the table's end */
+	credo_export_chart chart;
+	char chart_title[128];
+	char sheet[128];		/* up to 31 characters of UTF-8 */
 };
 
 /* ---- widths ---- */
@@ -191,6 +195,58 @@ static credo_status lxw_fail(credo_export *x, lxw_error e, const char *what)
 	return credo__fail(x->db, CREDO_IO, "writing %s: %s: %s", x->path, what, lxw_strerror(e));
 }
 
+/*
+ * The table's chart, below its totals and note. It references the cells
+ * (constant-memory mode keeps no data to copy into the chart), so it needs
+ * data rows, and for by_totals the totals row.
+ */
+static lxw_error insert_chart(credo_export *x, int has_totals)
+{
+	const credo_export_chart *c = &x->chart;
+	x->has_chart = 0;
+	lxw_row_t last = x->row - 1;
+	if (last < 1 || (c->by_totals && !has_totals))
+		return LXW_NO_ERROR;
+	lxw_chart *ch = workbook_add_chart(x->wb, c->bar ? LXW_CHART_BAR : LXW_CHART_COLUMN);
+	if (!ch)
+		return LXW_ERROR_MEMORY_MALLOC_FAILED;
+	if (x->chart_title[0])
+		chart_title_set_name(ch, x->chart_title);
+	if (c->by_totals) {
+		/* One series: the totals row over the columns, which must be adjacent. */
+		lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+		lxw_col_t a = (lxw_col_t)c->cols[0], b = (lxw_col_t)c->cols[c->ncols - 1];
+		chart_series_set_categories(s, x->sheet, 0, a, 0, b);
+		chart_series_set_values(s, x->sheet, x->row, a, x->row, b);
+		chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+	} else {
+		for (int i = 0; i < c->ncols; i++) {
+			lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+			chart_series_set_categories(s, x->sheet, 1, (lxw_col_t)c->cat_col, last, (lxw_col_t)c->cat_col);
+			chart_series_set_values(s, x->sheet, 1, (lxw_col_t)c->cols[i], last, (lxw_col_t)c->cols[i]);
+			chart_series_set_name_range(s, x->sheet, 0, (lxw_col_t)c->cols[i]);
+		}
+		chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+	}
+	return worksheet_insert_chart(x->ws, x->row + 4, 1, ch);
+}
+
+credo_status credo_export_add_chart(credo_export *x, const credo_export_chart *c)
+{
+	if (!c || c->ncols < 1 || c->ncols > 8 || c->cat_col < 0 || c->cat_col >= x->ncols)
+		return credo__fail(x->db, CREDO_INVALID, "a chart has 1 to 8 columns of its table");
+	for (int i = 0; i < c->ncols; i++)
+		if (c->cols[i] < 0 || c->cols[i] >= x->ncols)
+			return credo__fail(x->db, CREDO_INVALID, "a chart's column is not in its table");
+	if (!x->ws)
+		return CREDO_OK;	/* CSV holds only rows */
+	x->chart = *c;
+	snprintf(x->chart_title, sizeof x->chart_title, "%s", c->title ? c->title : "");
+	x->chart.title = x->chart_title;
+	x->has_chart = 1;
+	return CREDO_OK;
+}
+
 /* Totals, note, autofilter and widths of the current worksheet. */
 static credo_status finish_sheet(credo_export *x)
 {
@@ -203,7 +259,7 @@ static credo_status finish_sheet(credo_export *x)
 	for (int c = 0; c < x->ncols; c++)
 		totals |= x->cols[c].total;
 	if (!e && totals && x->row > 1) {
-		e = worksheet_write_string(ws, x->row, 0, "Total", x->bold);
+		e = worksheet_write_string(ws, x->row, 0, _("Total"), x->bold);
 		for (int c = 0; c < x->ncols && !e; c++) {
 			if (!x->cols[c].total)
 				continue;
@@ -220,6 +276,8 @@ static credo_status finish_sheet(credo_export *x)
 	}
 	if (!e && x->note)
 		e = worksheet_write_string(ws, x->row + 2, 0, x->note, x->italic);
+	if (!e && x->has_chart)
+		e = insert_chart(x, totals && x->row > 1);
 	for (int c = 0; c < x->ncols && !e; c++) {
 		int w = x->width[c] + 2;
 		e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
@@ -271,12 +329,13 @@ credo_status credo_export_table(credo_export *x, const char *name, const credo_e
 				   MAX_COLS, MAX_TABLES);
 	x->cols = cols;
 	x->ncols = ncols;
+	x->has_chart = 0;
 	x->row = 1;
 	x->overflow = 0;
 	memset(x->width, 0, sizeof x->width);
 	memset(x->total, 0, sizeof x->total);
 	for (int c = 0; c < ncols; c++)
-		widen(x, c, text_cells(cols[c].name) + 1);	/* bold, and room for the filter button */
+		widen(x, c, text_cells(_(cols[c].name)) + 1);	/* bold, and room for the filter button */
 	if (x->fmt == CREDO_EXPORT_CSV) {
 		char final[4096];
 		if (credo_export_csv_path(x->path, name, final, sizeof final))
@@ -292,17 +351,19 @@ credo_status credo_export_table(credo_export *x, const char *name, const credo_e
 		/* A byte-order mark, so a spreadsheet opening the file reads the Chinese as UTF-8. */
 		fputs("\xEF\xBB\xBF", x->csv);
 		for (int c = 0; c < ncols; c++)
-			csv_put(x->csv, cols[c].name, c == 0);
+			csv_put(x->csv, _(cols[c].name), c == 0);
 		fputs("\r\n", x->csv);
 		return CREDO_OK;
 	}
-	x->ws = workbook_add_worksheet(x->wb, name);
+	/* The sheet is titled in the user's language; CSV file names stay English for scripts. */
+	snprintf(x->sheet, sizeof x->sheet, "%s", _(name));	/* charts reference the sheet by this name */
+	x->ws = workbook_add_worksheet(x->wb, x->sheet);
 	if (!x->ws)
 		return credo__fail(x->db, CREDO_INVALID, "cannot add a worksheet named \"%s\"", name);
 	worksheet_freeze_panes(x->ws, 1, 0);
 	lxw_error e = LXW_NO_ERROR;
 	for (int c = 0; c < ncols && !e; c++)
-		e = worksheet_write_string(x->ws, 0, (lxw_col_t)c, cols[c].name, x->bold);
+		e = worksheet_write_string(x->ws, 0, (lxw_col_t)c, _(cols[c].name), x->bold);
 	return e ? lxw_fail(x, e, "the header") : CREDO_OK;
 }
 
@@ -440,7 +501,7 @@ void credo_export_abort(credo_export *x)
 
 /* ---- the receivables workbook ---- */
 
-static const char *const sheet_names[CREDO_SHEET_COUNT] = { "Summary", "Open items", "Received", "Alerts" };
+static const char *const sheet_names[CREDO_SHEET_COUNT] = { N_("Summary"), N_("Open items"), N_("Received"), N_("Alerts") };
 
 const char *credo_export_sheet_name(int sheet)
 {
@@ -478,10 +539,10 @@ static int summary_row(const credo_month_balance *b, void *ctx)
 }
 
 static const credo_export_col item_cols[] = {
-	{ "Customer code", CREDO_CELL_TEXT, 0 }, { "Customer", CREDO_CELL_TEXT, 0 }, { "Invoice", CREDO_CELL_TEXT, 0 },
-	{ "Contract", CREDO_CELL_TEXT, 0 }, { "Invoice date", CREDO_CELL_DATE, 0 }, { "Due date", CREDO_CELL_DATE, 0 },
-	{ "Amount", CREDO_CELL_MONEY, 1 }, { "Open amount", CREDO_CELL_MONEY, 1 },
-	{ "Days past due", CREDO_CELL_INT, 0 }, { "Bucket", CREDO_CELL_TEXT, 0 }, { "Collector", CREDO_CELL_TEXT, 0 },
+	{ N_("Customer code"), CREDO_CELL_TEXT, 0 }, { N_("Customer"), CREDO_CELL_TEXT, 0 }, { N_("Invoice"), CREDO_CELL_TEXT, 0 },
+	{ N_("Contract"), CREDO_CELL_TEXT, 0 }, { N_("Invoice date"), CREDO_CELL_DATE, 0 }, { N_("Due date"), CREDO_CELL_DATE, 0 },
+	{ N_("Amount"), CREDO_CELL_MONEY, 1 }, { N_("Open amount"), CREDO_CELL_MONEY, 1 },
+	{ N_("Days past due"), CREDO_CELL_INT, 0 }, { N_("Bucket"), CREDO_CELL_TEXT, 0 }, { N_("Collector"), CREDO_CELL_TEXT, 0 },
 };
 
 static int item_row(const credo_month_item *it, void *ctx)
@@ -491,17 +552,17 @@ static int item_row(const credo_month_item *it, void *ctx)
 	credo_export_cell v[] = {
 		T(it->customer_code), T(it->customer_name), T(it->invoice_code), T(it->contract_code),
 		T(it->invoice_date), T(it->due_date), M(it->amount), M(it->open),
-		I(it->days_past_due > 0 ? it->days_past_due : 0), T(bucket), T(it->collector),
+		I(it->days_past_due > 0 ? it->days_past_due : 0), T(*bucket ? _(bucket) : ""), T(it->collector),
 	};
 	w->rows++;
 	return (w->rc = credo_export_row(w->x, v)) != CREDO_OK;
 }
 
 static const credo_export_col receipt_cols[] = {
-	{ "Date", CREDO_CELL_DATE, 0 }, { "Kind", CREDO_CELL_TEXT, 0 }, { "Payment", CREDO_CELL_TEXT, 0 },
-	{ "Customer code", CREDO_CELL_TEXT, 0 }, { "Customer", CREDO_CELL_TEXT, 0 }, { "Method", CREDO_CELL_TEXT, 0 },
-	{ "Reference", CREDO_CELL_TEXT, 0 }, { "Amount", CREDO_CELL_MONEY, 1 }, { "Applied", CREDO_CELL_MONEY, 1 },
-	{ "Unapplied", CREDO_CELL_MONEY, 1 }, { "Applied to", CREDO_CELL_TEXT, 0 },
+	{ N_("Date"), CREDO_CELL_DATE, 0 }, { N_("Kind"), CREDO_CELL_TEXT, 0 }, { N_("Payment"), CREDO_CELL_TEXT, 0 },
+	{ N_("Customer code"), CREDO_CELL_TEXT, 0 }, { N_("Customer"), CREDO_CELL_TEXT, 0 }, { N_("Method"), CREDO_CELL_TEXT, 0 },
+	{ N_("Reference"), CREDO_CELL_TEXT, 0 }, { N_("Amount"), CREDO_CELL_MONEY, 1 }, { N_("Applied"), CREDO_CELL_MONEY, 1 },
+	{ N_("Unapplied"), CREDO_CELL_MONEY, 1 }, { N_("Applied to"), CREDO_CELL_TEXT, 0 },
 };
 
 static int receipt_row(const credo_month_receipt *p, void *ctx)
@@ -516,18 +577,18 @@ static int receipt_row(const credo_month_receipt *p, void *ctx)
 }
 
 static const credo_export_col alert_cols[] = {
-	{ "Severity", CREDO_CELL_TEXT, 0 }, { "Alert", CREDO_CELL_TEXT, 0 }, { "Level", CREDO_CELL_INT, 0 },
-	{ "Customer code", CREDO_CELL_TEXT, 0 }, { "Customer", CREDO_CELL_TEXT, 0 }, { "Kind", CREDO_CELL_TEXT, 0 },
-	{ "Item", CREDO_CELL_TEXT, 0 }, { "Date", CREDO_CELL_DATE, 0 }, { "Days", CREDO_CELL_INT, 0 },
+	{ N_("Severity"), CREDO_CELL_TEXT, 0 }, { N_("Alert"), CREDO_CELL_TEXT, 0 }, { N_("Level"), CREDO_CELL_INT, 0 },
+	{ N_("Customer code"), CREDO_CELL_TEXT, 0 }, { N_("Customer"), CREDO_CELL_TEXT, 0 }, { N_("Kind"), CREDO_CELL_TEXT, 0 },
+	{ N_("Item"), CREDO_CELL_TEXT, 0 }, { N_("Date"), CREDO_CELL_DATE, 0 }, { N_("Days"), CREDO_CELL_INT, 0 },
 	/* No total: the amounts of different rules overlap (an overdue invoice is also in an exposure). */
-	{ "Amount", CREDO_CELL_MONEY, 0 }, { "Responsible", CREDO_CELL_TEXT, 0 }, { "Message", CREDO_CELL_TEXT, 0 },
+	{ N_("Amount"), CREDO_CELL_MONEY, 0 }, { N_("Responsible"), CREDO_CELL_TEXT, 0 }, { N_("Message"), CREDO_CELL_TEXT, 0 },
 };
 
 static int alert_row(const credo_month_alert *a, void *ctx)
 {
 	struct rx_walk *w = ctx;
 	credo_export_cell v[] = {
-		T(a->severity), T(a->rule), { .num = a->level, .blank = a->level == 0 }, T(a->customer_code),
+		T(*a->severity ? _(a->severity) : ""), T(a->rule), { .num = a->level, .blank = a->level == 0 }, T(a->customer_code),
 		T(a->customer_name), T(a->item_kind), T(a->item), T(a->date), I(a->days), M(a->amount),
 		T(a->responsible), T(a->message),
 	};
@@ -547,26 +608,32 @@ static credo_status write_workbook(credo_export *x, credo_month_report *r, credo
 	struct rx_walk w = { .x = x, .info = info };
 
 	credo_export_col sum_cols[SUMMARY_MAX] = {
-		{ "Code", CREDO_CELL_TEXT, 0 }, { "Customer", CREDO_CELL_TEXT, 0 }, { "Salesperson", CREDO_CELL_TEXT, 0 },
-		{ "Grade", CREDO_CELL_TEXT, 0 }, { "Credit limit", CREDO_CELL_MONEY, 0 },
-		{ "Opening", CREDO_CELL_MONEY, 1 }, { "Invoiced", CREDO_CELL_MONEY, 1 },
-		{ "Received", CREDO_CELL_MONEY, 1 }, { "Closing", CREDO_CELL_MONEY, 1 },
+		{ N_("Code"), CREDO_CELL_TEXT, 0 }, { N_("Customer"), CREDO_CELL_TEXT, 0 }, { N_("Salesperson"), CREDO_CELL_TEXT, 0 },
+		{ N_("Grade"), CREDO_CELL_TEXT, 0 }, { N_("Credit limit"), CREDO_CELL_MONEY, 0 },
+		{ N_("Opening"), CREDO_CELL_MONEY, 1 }, { N_("Invoiced"), CREDO_CELL_MONEY, 1 },
+		{ N_("Received"), CREDO_CELL_MONEY, 1 }, { N_("Closing"), CREDO_CELL_MONEY, 1 },
 	};
 	int n = SUMMARY_FIXED;
 	for (int i = 0; i < info->buckets.n; i++)
 		sum_cols[n++] = (credo_export_col){ info->buckets.label[i], CREDO_CELL_MONEY, 1 };
-	sum_cols[n++] = (credo_export_col){ "Overdue", CREDO_CELL_MONEY, 1 };
-	sum_cols[n++] = (credo_export_col){ "Provision", CREDO_CELL_MONEY, 1 };
+	sum_cols[n++] = (credo_export_col){ N_("Overdue"), CREDO_CELL_MONEY, 1 };
+	sum_cols[n++] = (credo_export_col){ N_("Provision"), CREDO_CELL_MONEY, 1 };
 
 	char note[512];
 	if (info->closed)
-		snprintf(note, sizeof note, "Month %s, closed %s by %s: the frozen figures as of %s.", info->month,
+		snprintf(note, sizeof note, _("Month %s, closed %s by %s: the frozen figures as of %s."), info->month,
 			 info->closed_at, info->closed_by, info->last);
 	else
-		snprintf(note, sizeof note, "Month %s is not closed: live figures as of %s; they change until"
-			 " finance closes the month.", info->month, info->last);
+		snprintf(note, sizeof note, _("Month %s is not closed: live figures as of %s; they change until"
+			 " finance closes the month."), info->month, info->last);
 
-	credo_status rc = credo_export_table(x, sheet_names[CREDO_SHEET_SUMMARY], sum_cols, n);
+	credo_status rc = credo_export_table(x, credo_export_sheet_name(CREDO_SHEET_SUMMARY), sum_cols, n);
+	/* The aging buckets of the totals row as a chart, for people who read pictures first. */
+	credo_export_chart aging = { .title = _("Aging of receivables"), .by_totals = 1, .ncols = info->buckets.n };
+	for (int i = 0; i < info->buckets.n; i++)
+		aging.cols[i] = SUMMARY_FIXED + i;
+	if (rc == CREDO_OK && info->buckets.n > 0)
+		rc = credo_export_add_chart(x, &aging);
 	if (rc == CREDO_OK)
 		rc = walked(credo_month_balances(r, summary_row, &w), &w);
 	if (rc == CREDO_OK)
@@ -575,7 +642,7 @@ static credo_status write_workbook(credo_export *x, credo_month_report *r, credo
 
 	w.rows = 0;
 	if (rc == CREDO_OK)
-		rc = credo_export_table(x, sheet_names[CREDO_SHEET_OPEN_ITEMS], item_cols,
+		rc = credo_export_table(x, credo_export_sheet_name(CREDO_SHEET_OPEN_ITEMS), item_cols,
 					(int)(sizeof item_cols / sizeof item_cols[0]));
 	if (rc == CREDO_OK)
 		rc = walked(credo_month_items(r, item_row, &w), &w);
@@ -583,7 +650,7 @@ static credo_status write_workbook(credo_export *x, credo_month_report *r, credo
 
 	w.rows = 0;
 	if (rc == CREDO_OK)
-		rc = credo_export_table(x, sheet_names[CREDO_SHEET_RECEIVED], receipt_cols,
+		rc = credo_export_table(x, credo_export_sheet_name(CREDO_SHEET_RECEIVED), receipt_cols,
 					(int)(sizeof receipt_cols / sizeof receipt_cols[0]));
 	if (rc == CREDO_OK)
 		rc = walked(credo_month_receipts(r, receipt_row, &w), &w);
@@ -591,7 +658,7 @@ static credo_status write_workbook(credo_export *x, credo_month_report *r, credo
 
 	w.rows = 0;
 	if (rc == CREDO_OK)
-		rc = credo_export_table(x, sheet_names[CREDO_SHEET_ALERTS], alert_cols,
+		rc = credo_export_table(x, credo_export_sheet_name(CREDO_SHEET_ALERTS), alert_cols,
 					(int)(sizeof alert_cols / sizeof alert_cols[0]));
 	if (rc == CREDO_OK)
 		rc = walked(credo_month_alerts(r, alert_row, &w), &w);

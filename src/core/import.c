@@ -137,10 +137,10 @@ static void read_header(struct importer *im)
 		im->map[i] = c;
 		char why[160];
 		if (c < 0) {
-			snprintf(why, sizeof why, "unknown column \"%.60s\"", name);
+			snprintf(why, sizeof why, _("unknown column \"%.60s\""), name);
 			report(im, im->row_line, name, why);
 		} else if (seen[c]++) {
-			snprintf(why, sizeof why, "column \"%.60s\" appears twice", name);
+			snprintf(why, sizeof why, _("column \"%.60s\" appears twice"), name);
 			report(im, im->row_line, name, why);
 		}
 	}
@@ -148,7 +148,7 @@ static void read_header(struct importer *im)
 		const char *name = kinds[im->kind].required[r];
 		if (!seen[column_named(im, name)]) {
 			char why[80];
-			snprintf(why, sizeof why, "the header has no %s column", name);
+			snprintf(why, sizeof why, _("the header has no %s column"), name);
 			report(im, im->row_line, name, why);
 		}
 	}
@@ -241,7 +241,7 @@ static void on_row(int term, void *arg)
 	im->res->rows++;
 	char why[160];
 	if (im->too_many || im->nfields != im->file_cols) {
-		snprintf(why, sizeof why, "has %d fields, the header has %d", im->nfields, im->file_cols);
+		snprintf(why, sizeof why, _("has %d fields, the header has %d"), im->nfields, im->file_cols);
 		report(im, im->row_line, "", why);
 		goto done;
 	}

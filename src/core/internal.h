@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "credo/credo.h"
+#include "i18n.h"
 
 #define CREDO_LOGIN_MAX 32
 

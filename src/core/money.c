@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "credo/money.h"
+#include "i18n.h"
 
 static int is_blank(char c)
 {
@@ -35,7 +36,7 @@ static const char *skip_currency(const char *p)
 credo_status credo_money_parse(const char *text, credo_money *out, const char **why)
 {
 	if (!text)
-		return bad(why, "an amount is required");
+		return bad(why, _("an amount is required"));
 	const char *p = text;
 	while (is_blank(*p))
 		p++;
@@ -51,7 +52,7 @@ credo_status credo_money_parse(const char *text, credo_money *out, const char **
 		p++;
 	}
 	if (!(*p >= '0' && *p <= '9'))
-		return bad(why, "an amount must start with a digit (like 1,234.50)");
+		return bad(why, _("an amount must start with a digit (like 1,234.50)"));
 
 	/* Accumulate the magnitude as a negative number so INT64_MIN fits. */
 	int64_t v = 0;
@@ -59,47 +60,47 @@ credo_status credo_money_parse(const char *text, credo_money *out, const char **
 	for (; (*p >= '0' && *p <= '9') || *p == ','; p++) {
 		if (*p == ',') {
 			if (digits == 0 || (group >= 0 && group != 3) || (group < 0 && digits > 3))
-				return bad(why, "thousands separators must group three digits (1,234,567.00)");
+				return bad(why, _("thousands separators must group three digits (1,234,567.00)"));
 			group = 0;
 			continue;
 		}
 		int d = *p - '0';
 		if (v < (INT64_MIN + d) / 10)
-			return bad(why, "amount is too large");
+			return bad(why, _("amount is too large"));
 		v = v * 10 - d;
 		digits++;
 		if (group >= 0)
 			group++;
 	}
 	if (group >= 0 && group != 3)
-		return bad(why, "thousands separators must group three digits (1,234,567.00)");
+		return bad(why, _("thousands separators must group three digits (1,234,567.00)"));
 
 	int decimals = 0;
 	if (*p == '.') {
 		p++;
 		for (; *p >= '0' && *p <= '9'; p++) {
 			if (++decimals > 2)
-				return bad(why, "an amount has at most two decimals (fen)");
+				return bad(why, _("an amount has at most two decimals (fen)"));
 			int d = *p - '0';
 			if (v < (INT64_MIN + d) / 10)
-				return bad(why, "amount is too large");
+				return bad(why, _("amount is too large"));
 			v = v * 10 - d;
 		}
 		if (decimals == 0)
-			return bad(why, "a decimal point must be followed by digits");
+			return bad(why, _("a decimal point must be followed by digits"));
 	}
 	for (; decimals < 2; decimals++) {
 		if (v < INT64_MIN / 10)
-			return bad(why, "amount is too large");
+			return bad(why, _("amount is too large"));
 		v *= 10;
 	}
 	while (is_blank(*p))
 		p++;
 	if (*p != '\0')
-		return bad(why, "an amount may contain only digits, ',' and '.' (like ¥1,234.50)");
+		return bad(why, _("an amount may contain only digits, ',' and '.' (like ¥1,234.50)"));
 	if (!neg) {
 		if (v == INT64_MIN)
-			return bad(why, "amount is too large");
+			return bad(why, _("amount is too large"));
 		v = -v;
 	}
 	*out = v;

@@ -1,5 +1,6 @@
 /* status.c - messages and kinds of the status list in status.h. */
 #include "credo/status.h"
+#include "i18n.h"
 
 static const struct {
 	const char *name;
@@ -18,7 +19,7 @@ static int status_known(credo_status st)
 
 const char *credo_status_str(credo_status st)
 {
-	return status_known(st) ? status_info[st].msg : "unknown status";
+	return _(status_known(st) ? status_info[st].msg : N_("unknown status"));
 }
 
 const char *credo_status_name(credo_status st)

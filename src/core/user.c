@@ -34,7 +34,7 @@ const char *credo_role_name(credo_role r)
 
 const char *credo_role_label(credo_role r)
 {
-	return (int)r >= 0 && r < CREDO_ROLE_COUNT ? role_info[r].label : "";
+	return (int)r >= 0 && r < CREDO_ROLE_COUNT ? _(role_info[r].label) : "";
 }
 
 credo_status credo_role_parse(const char *name, credo_role *out)
@@ -57,7 +57,7 @@ int credo_role_can(credo_role r, credo_perm p)
 
 const char *credo_perm_what(credo_perm p)
 {
-	return (int)p >= 0 && p < CREDO_PERM_COUNT ? perm_info[p].what : "";
+	return (int)p >= 0 && p < CREDO_PERM_COUNT ? _(perm_info[p].what) : "";
 }
 
 const char *credo_actor_login(const credo_db *db) { return db->actor.login; }

@@ -382,12 +382,12 @@ static void tui_draw_hints(struct tui *t, int y)
 		if (a == TUI_ACT_BACK && tab && tab->depth <= 1)
 			hint = N_("quit");
 		const char *key = tui_keys_first(map, (enum tui_action)a);
-		int need = tui_width(key) + 1 + tui_width(gettext(hint)) + 2;
+		int need = tui_width(key) + 1 + tui_width(tui_tr(hint)) + 2;
 		if (!*key || x + need > COLS)
 			continue;
 		tui_put_run(y, &x, COLS, key, tui_attr(TUI_S_EMPHASIS));
 		x++;
-		tui_put_run(y, &x, COLS, gettext(hint), tui_attr(TUI_S_HINT));
+		tui_put_run(y, &x, COLS, tui_tr(hint), tui_attr(TUI_S_HINT));
 		x += 2;
 	}
 }

@@ -72,7 +72,7 @@ long tui_export_write(struct tui_list *l, const char *path, const char *const *f
 		return -1;
 	}
 	for (int c = 0; c < l->ncols; c++)
-		titles[c] = gettext(l->cols[c].title);
+		titles[c] = tui_tr(l->cols[c].title);
 	int rc = tui_csv_line(w.f, titles, l->ncols);
 	if (rc == 0 && tui_list_walk(l, tui_export_row, &w) != 0) {
 		snprintf(err, errlen, "%s", _("Reading the list failed; nothing exported."));

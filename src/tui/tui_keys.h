@@ -34,7 +34,7 @@ typedef int32_t tui_key;
 	X(PGDN,       "",             N_("page down")) \
 	X(HOME,       "",             N_("go to the first row")) \
 	X(END,        "",             N_("go to the last row")) \
-	X(ENTER,      N_("open"),     N_("open the selected row")) \
+	X(ENTER,      NC_("key", "open"), N_("open the selected row")) \
 	X(SEARCH,     N_("search"),   N_("search (substring, Chinese too)")) \
 	X(SORT,       N_("sort"),     N_("change the sort order")) \
 	X(NEW,        N_("new"),      N_("new record")) \

@@ -500,7 +500,7 @@ static void tui_list_line(const struct tui_list *l, WINDOW *win, int y, int x, i
 			continue;
 		const char *s = cells[c] ? cells[c] : "";
 		if (translate && *s)
-			s = gettext(s);
+			s = tui_tr(s);
 		tui_put(win, y, col, s, widths[c], attr,
 			TUI_FIT_MARK | (l->cols[c].right ? TUI_FIT_RIGHT : 0));
 		col += widths[c] + 1;

@@ -303,7 +303,7 @@ void tui_doc_cols(struct tui_doc *d, const struct tui_column *cols, int ncols)
 	const char *titles[TUI_LIST_MAXCOLS];
 
 	for (int c = 0; c < ncols && c < TUI_LIST_MAXCOLS; c++)
-		titles[c] = gettext(cols[c].title);
+		titles[c] = tui_tr(cols[c].title);
 	struct tui_doc_line *l = tui_doc_add(d, TUI_DOC_ROW, TUI_S_HEADER, titles, ncols);
 	if (l) {
 		l->cols = cols;

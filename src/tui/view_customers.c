@@ -35,6 +35,7 @@ struct customers {
 	char search[TUI_EDIT_MAX * 4 + 1];
 	credo_customer_sort sort;
 	int64_t total, matches;	/* -1: unknown */
+	char owner[64];		/* opened with a login (a report's drill-down): only that one's customers */
 };
 
 struct customers_fetch {
@@ -69,6 +70,7 @@ static int customers_fetch(void *ctx, const void *key, int backward, int limit,
 		.sort = s->sort,
 		.backward = backward,
 		.limit = limit < 1000 ? limit : 1000,	/* the API's ceiling; no screen is that tall */
+		.owner_login = s->owner[0] ? s->owner : NULL,
 	};
 	credo_status st;
 
@@ -86,7 +88,8 @@ static void customers_count(struct customers *s)
 {
 	credo_db *db = tui_db(s->t);
 
-	if (credo_customer_count(db, NULL, &s->total) != CREDO_OK)
+	/* The count does not filter by owner: leave it out rather than show the wrong one. */
+	if (s->owner[0] || credo_customer_count(db, NULL, &s->total) != CREDO_OK)
 		s->total = -1;
 	s->matches = s->total;
 	if (s->search[0] && credo_customer_count(db, s->search, &s->matches) != CREDO_OK)
@@ -97,12 +100,13 @@ static int customers_open(struct tui *t, const void *arg, void **state)
 {
 	struct customers *s = calloc(1, sizeof *s);
 
-	(void)arg;
 	if (!s) {
 		tui_message(t, TUI_MSG_ERROR, "%s", _("Out of memory."));
 		return -1;
 	}
 	s->t = t;
+	if (arg)
+		snprintf(s->owner, sizeof s->owner, "%s", (const char *)arg);
 	s->sort = CREDO_CUSTOMER_BY_NAME;
 	tui_list_init(&s->list, customer_cols, COL_COUNT, sizeof(credo_customer_key),
 		      customers_fetch, s);
@@ -134,8 +138,12 @@ static void customers_draw(struct tui *t, void *state, struct tui_rect r)
 			 (long long)s->total);
 	else
 		snprintf(count, sizeof count, _("%lld customers"), (long long)s->total);
-	if (s->search[0])
+	if (s->search[0] && s->owner[0])
+		snprintf(head, sizeof head, _("Customers of %s matching \"%s\""), s->owner, s->search);
+	else if (s->search[0])
 		snprintf(head, sizeof head, _("Customers matching \"%s\""), s->search);
+	else if (s->owner[0])
+		snprintf(head, sizeof head, _("Customers of %s"), s->owner);
 	else
 		snprintf(head, sizeof head, "%s", _("Customers"));
 

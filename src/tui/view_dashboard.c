@@ -3,12 +3,13 @@
  * needs doing, most severe first), then the key figures of the
  * receivables: total receivable, share overdue, DSO, bad-debt provision,
  * credit requests waiting. 1 shows the user's alerts, 2 everyone's in
- * scope; Enter opens what an alert is about.
+ * scope, 3 the charts (tui_charts.c); Enter opens what an alert is about.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui_charts.h"
 #include "tui_export.h"
 #include "tui_list.h"
 #include "tui_money.h"
@@ -39,6 +40,8 @@ struct dashboard {
 	struct tui *t;
 	struct tui_list alerts;
 	int all;		/* 0: the actor's alerts */
+	int charts;		/* 1: the charts instead of the alerts */
+	struct tui_charts pics;
 	int64_t nalerts;
 	int critical;
 	/* key figures; valid when have_kpi */
@@ -233,13 +236,22 @@ static void dashboard_draw(struct tui *t, void *state, struct tui_rect r)
 	char head[256], right[96];
 
 	int kh = d->have_kpi ? dashboard_draw_kpi(d, 0, 0, r.w, 0) : 0;
+	if (d->charts) {
+		snprintf(head, sizeof head, _("Charts as of %s"), d->today);
+		snprintf(right, sizeof right, "%s", _("1: your alerts  2: everyone's"));
+		int w2 = tui_width(right);
+		tui_put(stdscr, r.y, r.x + 1, head, r.w - w2 - 3, tui_attr(TUI_S_EMPHASIS), TUI_FIT_MARK);
+		tui_put(stdscr, r.y, r.x + r.w - w2 - 1, right, w2, tui_attr(TUI_S_HINT), TUI_FIT_MARK);
+		tui_charts_draw(&d->pics, (struct tui_rect){ r.y + 2, r.x, r.h - 2, r.w });
+		return;
+	}
 	if (d->all)
 		snprintf(head, sizeof head, _("Alerts for everyone: %lld (%d critical)"), (long long)d->nalerts,
 			 d->critical);
 	else
 		snprintf(head, sizeof head, _("Your alerts, %s: %lld (%d critical)"), credo_actor_login(db),
 			 (long long)d->nalerts, d->critical);
-	snprintf(right, sizeof right, "%s", d->all ? _("1: yours") : _("2: everyone's"));
+	snprintf(right, sizeof right, "%s  %s", d->all ? _("1: yours") : _("2: everyone's"), _("3: charts"));
 	int wr = tui_width(right);
 	tui_put(stdscr, r.y, r.x + 1, head, r.w - wr - 3, tui_attr(TUI_S_EMPHASIS), TUI_FIT_MARK);
 	tui_put(stdscr, r.y, r.x + r.w - wr - 1, right, wr, tui_attr(TUI_S_HINT), TUI_FIT_MARK);
@@ -292,8 +304,13 @@ static int dashboard_handle(struct tui *t, void *state, enum tui_action act, tui
 		dashboard_enter(t, d);
 		return TUI_DONE;
 	case TUI_ACT_SUBLIST:
+		if (key == '3') {
+			d->charts = tui_charts_load(t, &d->pics) == 0;
+			return TUI_DONE;
+		}
 		if (key != '1' && key != '2')
 			return TUI_PASS;
+		d->charts = 0;
 		d->all = key == '2';
 		dashboard_count(d);
 		tui_list_reset(&d->alerts);
@@ -310,11 +327,12 @@ static void dashboard_resume(struct tui *t, void *state, const struct tui_result
 {
 	struct dashboard *d = state;
 
-	(void)t;
 	(void)res;
 	dashboard_count(d);
 	dashboard_kpi(d);
 	tui_list_reload(&d->alerts);
+	if (d->charts)
+		d->charts = tui_charts_load(t, &d->pics) == 0;
 }
 
 const struct tui_view_ops tui_view_dashboard = {

@@ -213,7 +213,7 @@ static void payment_draw(struct tui *t, void *state, struct tui_rect r)
 	struct tui_list shape = { .cols = preview_cols, .ncols = PV_COUNT };
 	const char *titles[PV_COUNT];
 	for (int c2 = 0; c2 < PV_COUNT; c2++)
-		titles[c2] = gettext(preview_cols[c2].title);
+		titles[c2] = tui_tr(preview_cols[c2].title);
 	if (y < bottom && s->ninv > 0)
 		tui_list_draw_cells(&shape, stdscr, y++, r.x + 1, r.w - 1, titles, tui_attr(TUI_S_HEADER));
 	/* Keep two lines for the remainder and the core's answer. */

@@ -29,6 +29,7 @@
 	X(credit) \
 	X(receivables) \
 	X(collection) \
+	X(reports) \
 	X(contract) \
 	X(invoice_new) \
 	X(payment_new) \

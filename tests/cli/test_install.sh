@@ -31,6 +31,10 @@ for f in README.md user-guide.md data-model.md credit-model.md; do
 	[ -s "$STAGE/usr/share/doc/credo/$f" ] || no="$no $f"
 done
 check "the documents are in DESTDIR/usr/share/doc/credo${no:+ (missing:$no)}" test -z "$no"
+MO="$STAGE/usr/share/locale/zh_CN/LC_MESSAGES/credo.mo"
+check "the Chinese translation is in DESTDIR/usr/share/locale" test -s "$MO"
+out=$(env LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 CREDO_LOCALEDIR="$STAGE/usr/share/locale" "$STAGE/usr/bin/credo" --help 2>&1)
+check "the installed binary reads it" sh -c 'printf "%s\n" "$1" | grep -q "^命令:"' - "$out"
 
 mk uninstall DESTDIR="$STAGE" PREFIX=/usr >"$TMP/uninstall.log" 2>&1
 rc=$?

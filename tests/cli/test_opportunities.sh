@@ -119,8 +119,8 @@ run -d "$DB" --as wangqiang report funnel --format csv
 check "csv has no total lines" sh -c "! printf '%s' \"\$0\" | grep -q total" "$OUT"
 run -d "$DB" --as lina report funnel --format csv
 check "a salesperson's funnel is its own" sh -c "printf '%s\n' \"\$0\" | grep -c '^\"' | grep -qx 2" "$OUT"
-run -d "$DB" report pareto
-expect "an unknown report is a usage error" 1 "unknown report 'pareto'"
+run -d "$DB" report horoscope
+expect "an unknown report is a usage error" 1 "unknown report 'horoscope'"
 run -d "$DB" report funnel --format xml
 expect "an unknown format is a usage error" 1 'table|csv|json'
 
