@@ -135,6 +135,22 @@ run: deps
 
 unit: $(UNIT_BIN)
 
+# make bench: the optimized build against SQLite and libxlsxwriter on a
+# million-invoice company (docs/performance.md). Not part of make test.
+BENCH_BIN = build/bench/micro build/bench/xlsx_baseline
+
+build/bench/micro: bench/micro.c build/libcredo.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< build/libcredo.a $(PKG_LIBS) -lcsv
+
+build/bench/xlsx_baseline: bench/xlsx_baseline.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+bench: deps
+	@$(MAKE) --no-print-directory SAN=0 BUILD=build all $(BENCH_BIN)
+	CREDO_BIN=$(CURDIR)/build/credo bench/run.sh
+
 test: deps
 	@$(MAKE) --no-print-directory SAN=1 WERROR=1 all unit
 	@$(MAKE) --no-print-directory fuzzers

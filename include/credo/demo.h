@@ -22,4 +22,13 @@ typedef enum credo_demo_size {
  */
 credo_status credo_demo_build(credo_db *db, credo_demo_size size, uint32_t seed);
 
+/*
+ * The same, with the number of invoices of the large company (0: one
+ * million); customers are a tenth of it, visits three tenths, payments about
+ * one per invoice, over the three years up to today. The large company is
+ * written with prepared statements in one transaction (minutes, not hours),
+ * each row with the audit row the core would have written for it.
+ */
+credo_status credo_demo_build_sized(credo_db *db, credo_demo_size size, uint32_t seed, int64_t invoices);
+
 #endif

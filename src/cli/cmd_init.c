@@ -38,10 +38,12 @@ int cmd_demo(const struct cli_globals *g, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "size", required_argument, NULL, 's' },
 		{ "seed", required_argument, NULL, 'S' },
+		{ "invoices", required_argument, NULL, 'I' },
 		{ NULL, 0, NULL, 0 },
 	};
 	credo_demo_size size = CREDO_DEMO_SMALL;
 	uint32_t seed = 0;
+	long long invoices = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 's' && strcmp(optarg, "small") == 0) {
@@ -56,6 +58,13 @@ int cmd_demo(const struct cli_globals *g, int argc, char **argv)
 			if (!*optarg || *end || v == 0 || v > UINT32_MAX)
 				return cli_usage(cmd, "%s: '%s'", _("--seed must be a positive number"), optarg);
 			seed = (uint32_t)v;
+		} else if (c == 'I') {
+			char *end;
+			invoices = strtoll(optarg, &end, 10);
+			if (!*optarg || *end || invoices < 1000 || invoices > 100000000)
+				return cli_usage(cmd, "%s: '%s'", _("--invoices must be a number from 1000 to 100000000"),
+						 optarg);
+			size = CREDO_DEMO_LARGE;
 		} else {
 			return cli_usage(cmd, "%s", _("unknown option"));
 		}
@@ -66,7 +75,7 @@ int cmd_demo(const struct cli_globals *g, int argc, char **argv)
 	int rc = cli_open(g, 0, 1, &db);
 	if (rc)
 		return rc;
-	credo_status st = credo_demo_build(db, size, seed);
+	credo_status st = credo_demo_build_sized(db, size, seed, invoices);
 	if (st) {
 		rc = cli_fail(db, st);
 	} else {

@@ -9,11 +9,12 @@ const struct cli_command cli_commands[] = {
 		  "Refuses a database that already has users. The file is readable by its\n"
 		  "owner only (mode 0600); --shared makes it 0660 so a team's group shares it\n"
 		  "(create it in a setgid directory of that group).\n") },
-	{ .name = "demo", .args = "[--size small|large] [--seed N]", .run = cmd_demo,
+	{ .name = "demo", .args = "[--size small|large] [--seed N] [--invoices N]", .run = cmd_demo,
 	  .summary = N_("fill a fresh database with a believable demo company"),
 	  .help = N_("Options:\n"
 		  "  --size small   about 240 customers (default)\n"
-		  "  --size large   100,000 customers, for benchmarks\n"
+		  "  --size large   100,000 customers, a million invoices over three years, for benchmarks\n"
+		  "  --invoices N   a large company of N invoices (N/10 customers)\n"
 		  "  --seed N       a different but reproducible company\n"
 		  "Run by an admin on a database made with 'credo init'.\n") },
 	{ .name = "user", .args = "add LOGIN --role ROLE [--name TEXT] [--dept TEXT] | list | set-role LOGIN ROLE",

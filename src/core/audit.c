@@ -334,3 +334,49 @@ credo_status credo__verify(credo_db *db, credo_check_report *rep)
 		return credo__fail(db, CREDO_CORRUPT, "%s", rep->detail);
 	return CREDO_OK;
 }
+
+credo_status credo__audit_bulk(credo_db *db, const char *entity, const char *action, sqlite3_stmt *rows)
+{
+	if (db->mut_depth == 0)
+		return credo__fail(db, CREDO_DB, "internal error: audit row outside a change");
+	char prev[65] = GENESIS_HASH, at[21], hash[65];
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1", &st);
+	if (rc)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(prev, sizeof prev, "%s", credo__col_text(st, 0));
+	sqlite3_finalize(st);
+	credo__now(at);
+	rc = credo__prepare(db, "INSERT INTO audit_log(at, actor, via, entity, entity_id, action,"
+			    " before, after, prev_hash, hash) VALUES (?1,?2,?3,?4,?5,?6,'',?7,?8,?9)", &st);
+	if (rc)
+		return rc;
+	int r;
+	while (rc == CREDO_OK && (r = sqlite3_step(rows)) == SQLITE_ROW) {
+		credo_audit_row row = {
+			.at = at, .actor = credo__col_text(rows, 2), .via = db->actor.via, .entity = entity,
+			.entity_id = sqlite3_column_int64(rows, 0), .action = action, .before = "",
+			.after = credo__col_text(rows, 1),
+		};
+		row_hash(prev, &row, hash);
+		sqlite3_bind_text(st, 1, row.at, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, row.actor, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, row.via, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, row.entity, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 5, row.entity_id);
+		sqlite3_bind_text(st, 6, row.action, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 7, row.after, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 8, prev, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 9, hash, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = credo__dberr(db, "writing the audit log");
+		sqlite3_reset(st);
+		memcpy(prev, hash, sizeof prev);
+		db->mut_audits++;
+	}
+	if (rc == CREDO_OK && r != SQLITE_DONE)
+		rc = credo__dberr(db, "reading rows to audit");
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -8,6 +8,7 @@ static const char SNAP_CONTACT[] =
 	"SELECT json_object('customer_id', customer_id, 'name', name, 'title', title,"
 	" 'department', department, 'phone', phone, 'email', email, 'role', role, 'notes', notes)"
 	" FROM contacts WHERE id = ?1";
+const char *const credo__snap_contact = SNAP_CONTACT;
 
 static const char *const contact_roles[] = { "decision_maker", "purchasing", "finance", "insider", "other" };
 

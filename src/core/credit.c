@@ -49,12 +49,14 @@ static const char STATUS_SQL[] =
 /* Status without the scope check: the check itself runs for any actor. */
 static credo_status status_of(credo_db *db, int64_t customer, credo_credit_status *out)
 {
-	struct credit_config cfg;
-	credo_status rc = credo__credit_config(db, &cfg);
-	if (rc)
-		return rc;
+	/*
+	 * Only the hold is needed here: reading the whole scorecard
+	 * configuration (some thirty settings) cost more than the status itself
+	 * and the check runs at every invoice.
+	 */
+	int hold_days = (int)credo__setting_int(db, "credit.hold_days", 60);
 	sqlite3_stmt *st;
-	rc = credo__prepare(db, STATUS_SQL, &st);
+	credo_status rc = credo__prepare(db, STATUS_SQL, &st);
 	if (rc)
 		return rc;
 	credo_date today = credo_today();
@@ -70,7 +72,7 @@ static credo_status status_of(credo_db *db, int64_t customer, credo_credit_statu
 		out->has_limit |= sqlite3_column_int64(st, 4) > 0;
 		int late = sqlite3_column_int(st, 5);
 		out->max_days_overdue = late > 0 ? late : 0;
-		out->on_hold = out->max_days_overdue > cfg.hold_days;
+		out->on_hold = out->max_days_overdue > hold_days;
 		const char *g = credo__col_text(st, 6);
 		if (*g) {
 			out->grade = g[0];

@@ -16,6 +16,7 @@ static const char SNAP_LIMIT[] =
 	" 'effective_from', effective_from, 'expires', expires, 'suggested', suggested, 'basis', basis,"
 	" 'request_id', request_id, 'approved_by', approved_by, 'next_review', next_review, 'revoked_at', revoked_at)"
 	" FROM credit_limits WHERE id = ?1";
+const char *const credo__snap_limit = SNAP_LIMIT;
 
 static const char SNAP_REQUEST[] =
 	"SELECT json_object('customer_id', customer_id, 'contract_id', contract_id, 'kind', kind, 'amount', amount,"

@@ -60,66 +60,85 @@ void demo_person_name(struct rng *r, char *buf, size_t len)
 	snprintf(buf, len, "%s%s", surnames[pick(r, N(surnames))], given[pick(r, N(given))]);
 }
 
+void demo_contact_make(struct rng *r, int city, int64_t customer, int i, struct demo_contact *k)
+{
+	int t = pick(r, N(titles));
+	demo_person_name(r, k->name, sizeof k->name);
+	if (pick(r, 2))
+		snprintf(k->phone, sizeof k->phone, "13%d%08u", pick(r, 10), rnd(r) % 100000000u);
+	else
+		snprintf(k->phone, sizeof k->phone, "%s-%08u", area_codes[city], 60000000u + rnd(r) % 30000000u);
+	snprintf(k->email, sizeof k->email, "contact%lld.%d@example.cn", (long long)customer, i + 1);
+	k->title = titles[t];
+	k->role = contact_roles[t];
+}
+
 static credo_status add_contacts(credo_db *db, struct rng *r, int64_t customer, int city)
 {
 	int n = 1 + pick(r, 3);
 	credo_status rc = CREDO_OK;
 	for (int i = 0; rc == CREDO_OK && i < n; i++) {
-		char name[32], phone[32], email[64];
-		int t = pick(r, N(titles));
-		demo_person_name(r, name, sizeof name);
-		if (pick(r, 2))
-			snprintf(phone, sizeof phone, "13%d%08u", pick(r, 10), rnd(r) % 100000000u);
-		else
-			snprintf(phone, sizeof phone, "%s-%08u", area_codes[city], 60000000u + rnd(r) % 30000000u);
-		snprintf(email, sizeof email, "contact%lld.%d@example.cn", (long long)customer, i + 1);
+		struct demo_contact k;
+		demo_contact_make(r, city, customer, i, &k);
 		credo_contact c = {
-			.customer_id = customer, .name = name, .title = titles[t], .phone = phone,
-			.email = email, .role = contact_roles[t],
+			.customer_id = customer, .name = k.name, .title = k.title, .phone = k.phone,
+			.email = k.email, .role = k.role,
 		};
 		rc = credo_contact_add(db, &c, NULL);
 	}
 	return rc;
 }
 
-static credo_status add_customer(credo_db *db, struct rng *r, int i, const char *owner)
+void demo_company_make(struct rng *r, struct demo_company *c)
 {
-	char name[160], short_name[64], phone[32], address[160], since[16];
 	int city = pick(r, N(cities)), trade = pick(r, N(trades));
-	const char *type = "end_customer";
+	c->city = city;
+	c->type = "end_customer";
 	int t = pick(r, 10);
 	if (t < 3)
-		type = "distributor";
+		c->type = "distributor";
 	else if (t == 3)
-		type = "partner";
+		c->type = "partner";
 
 	if (pick(r, 5) == 0) {
 		const char *first = en_first[pick(r, N(en_first))];
-		snprintf(name, sizeof name, "%s %s %s", first, en_trade[pick(r, N(en_trade))],
+		snprintf(c->name, sizeof c->name, "%s %s %s", first, en_trade[pick(r, N(en_trade))],
 			 en_form[pick(r, N(en_form))]);
-		snprintf(short_name, sizeof short_name, "%s", first);
+		snprintf(c->short_name, sizeof c->short_name, "%s", first);
 	} else {
 		const char *brand = brands[pick(r, N(brands))];
-		snprintf(name, sizeof name, "%s%s%s%s", cities[city], brand, trades[trade],
+		snprintf(c->name, sizeof c->name, "%s%s%s%s", cities[city], brand, trades[trade],
 			 forms[pick(r, N(forms))]);
-		snprintf(short_name, sizeof short_name, "%s%s", cities[city], brand);
+		snprintf(c->short_name, sizeof c->short_name, "%s%s", cities[city], brand);
 	}
-	snprintf(phone, sizeof phone, "%s-%08u", area_codes[city], 50000000u + rnd(r) % 40000000u);
-	snprintf(address, sizeof address, "%s市%s路%d号", cities[city], brands[pick(r, N(brands))],
+	snprintf(c->phone, sizeof c->phone, "%s-%08u", area_codes[city], 50000000u + rnd(r) % 40000000u);
+	snprintf(c->address, sizeof c->address, "%s市%s路%d号", cities[city], brands[pick(r, N(brands))],
 		 1 + pick(r, 999));
-	snprintf(since, sizeof since, "%04d-%02d-%02d", 2015 + pick(r, 11), 1 + pick(r, 12), 1 + pick(r, 28));
+	snprintf(c->since, sizeof c->since, "%04d-%02d-%02d", 2015 + pick(r, 11), 1 + pick(r, 12), 1 + pick(r, 28));
+	c->category = pick(r, N(categories));
+	c->industry = industries[trade];
+	c->region = regions[city];
+}
 
+const char *demo_category_name(int i)
+{
+	return i >= 0 && i < N(categories) ? categories[i] : NULL;
+}
+
+static credo_status add_customer(credo_db *db, struct rng *r, const char *owner)
+{
+	struct demo_company k;
+	demo_company_make(r, &k);
 	credo_customer_new c = {
-		.name = name, .short_name = short_name, .type = type,
-		.category = categories[pick(r, N(categories))], .industry = industries[trade],
-		.region = regions[city], .address = address, .phone = phone, .owner_login = owner,
-		.since = since,
+		.name = k.name, .short_name = k.short_name, .type = k.type,
+		.category = categories[k.category], .industry = k.industry,
+		.region = k.region, .address = k.address, .phone = k.phone, .owner_login = owner,
+		.since = k.since,
 	};
-	(void)i;
 	int64_t id = 0;
 	credo_status rc = credo_customer_add(db, &c, &id);
 	if (rc == CREDO_OK)
-		rc = add_contacts(db, r, id, city);
+		rc = add_contacts(db, r, id, k.city);
 	return rc;
 }
 
@@ -133,12 +152,38 @@ static credo_status add_customers(credo_db *db, struct rng *r, int count)
 			u = 0;
 		rc = credo__act_as(db, demo_users[u].login);
 		if (rc == CREDO_OK)
-			rc = add_customer(db, r, i, demo_users[u].login);
+			rc = add_customer(db, r, demo_users[u].login);
 	}
 	return rc;
 }
 
+static credo_status demo_build(credo_db *db, credo_demo_size size, uint32_t seed, int64_t invoices);
+
 credo_status credo_demo_build(credo_db *db, credo_demo_size size, uint32_t seed)
+{
+	return credo_demo_build_sized(db, size, seed, 0);
+}
+
+credo_status credo_demo_build_sized(credo_db *db, credo_demo_size size, uint32_t seed, int64_t invoices)
+{
+	/*
+	 * A fresh file written in one big transaction: with a rollback journal
+	 * the pages go once to the file instead of through the WAL and back.
+	 */
+	if (size == CREDO_DEMO_LARGE &&
+	    credo__exec(db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF", "preparing the demo") != CREDO_OK)
+		return CREDO_DB;
+	credo_status rc = demo_build(db, size, seed, invoices);
+	if (size == CREDO_DEMO_LARGE) {
+		credo_status r2 = credo__exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
+					      "finishing the demo");
+		if (rc == CREDO_OK)
+			rc = r2;
+	}
+	return rc;
+}
+
+static credo_status demo_build(credo_db *db, credo_demo_size size, uint32_t seed, int64_t invoices)
 {
 	int64_t existing = 0;
 	credo_status rc = credo__mut_begin(db, CREDO_PERM_USER_ADMIN);
@@ -158,8 +203,10 @@ credo_status credo_demo_build(credo_db *db, credo_demo_size size, uint32_t seed)
 	struct rng r = { .s = seed ? seed : 20261123u };
 	if (rc == CREDO_OK)
 		rc = add_users(db);
-	if (rc == CREDO_OK)
-		rc = add_customers(db, &r, size == CREDO_DEMO_LARGE ? 100000 : 240);
+	if (rc == CREDO_OK && size == CREDO_DEMO_LARGE)
+		rc = demo_large(db, &r, invoices > 0 ? invoices : 1000000);
+	if (rc == CREDO_OK && size == CREDO_DEMO_SMALL)
+		rc = add_customers(db, &r, 240);
 	if (rc == CREDO_OK && size == CREDO_DEMO_SMALL)
 		rc = demo_visits(db, &r);
 	if (rc == CREDO_OK && size == CREDO_DEMO_SMALL)

@@ -37,6 +37,32 @@ extern const struct demo_user demo_users[];
 #define DEMO_FINANCE "wufang"
 #define DEMO_CREDIT "zhoumin"
 
+/* A company as the demo makes them: Chinese or English name, city, phone, address. */
+struct demo_company {
+	char name[160], short_name[64], phone[32], address[160], since[16];
+	const char *type, *industry, *region;
+	int city, category;
+};
+void demo_company_make(struct rng *r, struct demo_company *c);
+
+/* The name of demo category i (0..4), NULL past the end. */
+const char *demo_category_name(int i);
+
+struct demo_contact {
+	char name[32], phone[32], email[64];
+	const char *title, *role;
+};
+/* Contact i of a customer in a city. */
+void demo_contact_make(struct rng *r, int city, int64_t customer, int i, struct demo_contact *k);
+
+/*
+ * Company scale, written with prepared statements in the demo's
+ * transaction: customers with contacts, a ledger of `invoices` invoices over
+ * three years with their payments and allocations, visits, limits, credit
+ * files and ratings; every row audited as the core would.
+ */
+credo_status demo_large(credo_db *db, struct rng *r, int64_t invoices);
+
 /* A Chinese person's name into buf. */
 void demo_person_name(struct rng *r, char *buf, size_t len);
 

@@ -124,6 +124,17 @@ credo_status credo__audit(credo_db *db, const char *entity, int64_t id,
 char *credo__snapshot(credo_db *db, const char *sql, int64_t id);
 
 /*
+ * Audit rows for records written in bulk (the large demo): one "action" row
+ * per result row of rows, which yields (entity id, after snapshot, actor
+ * login) in id order, chained like credo__audit's. Inside a mutation.
+ */
+credo_status credo__audit_bulk(credo_db *db, const char *entity, const char *action, sqlite3_stmt *rows);
+
+/* The snapshot queries of the modules ("... WHERE id = ?1"), for bulk audit rows. */
+extern const char *const credo__snap_customer, *const credo__snap_contact, *const credo__snap_invoice,
+	*const credo__snap_payment, *const credo__snap_alloc, *const credo__snap_visit, *const credo__snap_limit;
+
+/*
  * Next human code of a kind ("customer", "invoice", ...) from the setting
  * code.KIND, e.g. "HT-{yyyy}-{seq:4}" -> "HT-2026-0042". Advances the
  * sequence; call inside a mutation.

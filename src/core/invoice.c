@@ -9,6 +9,7 @@ static const char SNAP_INVOICE[] =
 	"SELECT json_object('code', code, 'customer_id', customer_id, 'contract_id', contract_id,"
 	" 'invoice_date', invoice_date, 'due_date', due_date, 'amount', amount, 'collector_id', collector_id,"
 	" 'disputed', disputed, 'notes', notes) FROM invoices WHERE id = ?1";
+const char *const credo__snap_invoice = SNAP_INVOICE;
 
 /* open: what is left to pay, or for a credit note what is left to apply (negative). */
 #define INVOICE_COLS \

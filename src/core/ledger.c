@@ -18,6 +18,7 @@
 static const char SNAP_ALLOC[] =
 	"SELECT json_object('payment_id', payment_id, 'credit_note_id', credit_note_id, 'invoice_id', invoice_id,"
 	" 'amount', amount, 'alloc_date', alloc_date, 'reversed_at', reversed_at) FROM allocations WHERE id = ?1";
+const char *const credo__snap_alloc = SNAP_ALLOC;
 
 credo_status credo__allocate(credo_db *db, int64_t payment_id, int64_t credit_note_id, int64_t invoice_id,
 			     credo_money amount, const char *date)

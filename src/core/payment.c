@@ -11,6 +11,7 @@ static const char SNAP_PAYMENT[] =
 	" 'reversal_reason', reversal_reason, 'allocations', (SELECT json_group_array(json_array(invoice_id,"
 	"   amount, alloc_date, reversed_at)) FROM allocations WHERE payment_id = payments.id))"
 	" FROM payments WHERE id = ?1";
+const char *const credo__snap_payment = SNAP_PAYMENT;
 
 static const char *const methods[] = { "transfer", "cash", "cheque", "acceptance", "other" };
 

@@ -10,6 +10,7 @@ static const char SNAP_VISIT[] =
 	" 'visit_date', visit_date, 'kind', kind, 'planned', planned, 'plan_date', plan_date,"
 	" 'purpose', purpose, 'findings', findings, 'outcome', outcome, 'next_step', next_step,"
 	" 'next_date', next_date, 'user_id', user_id) FROM visits WHERE id = ?1";
+const char *const credo__snap_visit = SNAP_VISIT;
 
 /* A visit is in scope through its customer's or its lead's owner. */
 #define VISIT_COLS \
