@@ -9,15 +9,22 @@
  * actor's scope (?3 all, ?4 actor) and for customer ?5 (0: all). ?6 chooses
  * the grouping, ?7 the age basis (1: invoice date); ?10..?16 are the bucket
  * limits (missing ones very large), ?20..?25 the provision rates.
+ *
+ * Each invoice's open amount is a correlated subquery over its allocations.
+ * Left to itself SQLite flattens the CTEs into the outer query and runs that
+ * subquery again at every use of "open" (the filter, each bucket sum, the
+ * total...): items are therefore MATERIALIZED, narrow (only what the ages
+ * and the amounts need; the listing joins the invoice back by id), so each
+ * open amount is computed once. The scope is a list of the actor's
+ * customers built once, not a join per invoice.
  */
 #define OPEN_ITEMS \
-	"WITH items AS (SELECT i.id, i.customer_id, i.code AS invoice_code, i.contract_id, i.invoice_date," \
-	"  i.due_date, i.invoice_day, i.due_day, i.amount, i.collector_id, i.disputed," \
+	"WITH items AS MATERIALIZED (SELECT i.id, i.customer_id, i.invoice_day, i.due_day," \
 	"  i.amount - (SELECT coalesce(sum(a.amount), 0) FROM allocations a WHERE a.invoice_id = i.id" \
 	"   AND a.alloc_day <= ?1 AND (a.reversed_at IS NULL OR a.reversed_at > ?2)) AS open" \
-	" FROM invoices i JOIN customers c ON c.id = i.customer_id" \
-	" WHERE i.amount > 0 AND i.invoice_day <= ?1 AND (?3 OR c.owner_id = ?4) AND (?5 = 0 OR i.customer_id = ?5))," \
-	" aged AS (SELECT items.*, ?1 - due_day AS past_due, ?1 - invoice_day AS inv_age," \
+	" FROM invoices i WHERE i.amount > 0 AND i.invoice_day <= ?1 AND (?5 = 0 OR i.customer_id = ?5)" \
+	"  AND (?3 OR i.customer_id IN (SELECT id FROM customers WHERE owner_id = ?4)))," \
+	" aged AS MATERIALIZED (SELECT id, customer_id, due_day, open, ?1 - due_day AS past_due," \
 	"  CASE WHEN (CASE WHEN ?7 THEN ?1 - invoice_day ELSE ?1 - due_day END) <= ?10 THEN 0" \
 	"   WHEN (CASE WHEN ?7 THEN ?1 - invoice_day ELSE ?1 - due_day END) <= ?11 THEN 1" \
 	"   WHEN (CASE WHEN ?7 THEN ?1 - invoice_day ELSE ?1 - due_day END) <= ?12 THEN 2" \
@@ -30,6 +37,19 @@
 	"   WHEN ?1 - invoice_day <= 1825 THEN ?24 ELSE ?25 END) / 100 AS provision" \
 	" FROM items WHERE open > 0)"
 
+/*
+ * The open items summed per customer first, so the names and groups below
+ * are joined once per customer rather than once per item.
+ */
+#define PER_CUSTOMER \
+	" per AS (SELECT customer_id, count(*) AS n," \
+	"  sum(CASE bucket WHEN 0 THEN open END) AS b0, sum(CASE bucket WHEN 1 THEN open END) AS b1," \
+	"  sum(CASE bucket WHEN 2 THEN open END) AS b2, sum(CASE bucket WHEN 3 THEN open END) AS b3," \
+	"  sum(CASE bucket WHEN 4 THEN open END) AS b4, sum(CASE bucket WHEN 5 THEN open END) AS b5," \
+	"  sum(CASE bucket WHEN 6 THEN open END) AS b6, sum(CASE bucket WHEN 7 THEN open END) AS b7," \
+	"  sum(open) AS total, sum(CASE WHEN past_due > 0 THEN open ELSE 0 END) AS overdue," \
+	"  sum(provision) AS provision FROM aged GROUP BY customer_id)"
+
 /* Group key and name per ?6: customer, salesperson, department, grade. */
 #define GROUP_KEY \
 	" CASE ?6 WHEN 0 THEN c.code WHEN 1 THEN u.login WHEN 2 THEN coalesce(d.name, '')" \
@@ -37,8 +57,9 @@
 	"   ORDER BY r.rated_at DESC, r.id DESC LIMIT 1), '-') END"
 #define GROUP_NAME \
 	" CASE ?6 WHEN 0 THEN c.name WHEN 1 THEN u.name WHEN 2 THEN coalesce(d.name, '') ELSE '' END"
-#define GROUP_JOIN \
-	" JOIN customers c ON c.id = aged.customer_id JOIN users u ON u.id = c.owner_id" \
+/* The customer, owner and department of the rows of table t (its customer_id). */
+#define GROUP_JOIN(t) \
+	" JOIN customers c ON c.id = " t ".customer_id JOIN users u ON u.id = c.owner_id" \
 	" LEFT JOIN departments d ON d.id = u.department_id"
 
 struct aging_params {
@@ -121,14 +142,10 @@ credo_status credo_aging(credo_db *db, const credo_aging_opts *o, credo_aging_cb
 	if (rc)
 		return rc;
 	sqlite3_stmt *st;
-	rc = credo__prepare(db, OPEN_ITEMS
-		" SELECT" GROUP_KEY " AS k, max(" GROUP_NAME "), count(*),"
-		" sum(CASE bucket WHEN 0 THEN open END), sum(CASE bucket WHEN 1 THEN open END),"
-		" sum(CASE bucket WHEN 2 THEN open END), sum(CASE bucket WHEN 3 THEN open END),"
-		" sum(CASE bucket WHEN 4 THEN open END), sum(CASE bucket WHEN 5 THEN open END),"
-		" sum(CASE bucket WHEN 6 THEN open END), sum(CASE bucket WHEN 7 THEN open END),"
-		" sum(open), sum(CASE WHEN past_due > 0 THEN open ELSE 0 END), sum(provision)"
-		" FROM aged" GROUP_JOIN " GROUP BY k ORDER BY k", &st);
+	rc = credo__prepare(db, OPEN_ITEMS "," PER_CUSTOMER
+		" SELECT" GROUP_KEY " AS k, max(" GROUP_NAME "), sum(n), sum(b0), sum(b1), sum(b2), sum(b3),"
+		" sum(b4), sum(b5), sum(b6), sum(b7), sum(total), sum(overdue), sum(provision)"
+		" FROM per" GROUP_JOIN("per") " GROUP BY k ORDER BY k", &st);
 	if (rc)
 		return rc;
 	bind_params(db, st, o, &p);
@@ -162,11 +179,11 @@ credo_status credo_open_items(credo_db *db, const credo_aging_opts *o, credo_ope
 		return rc;
 	sqlite3_stmt *st;
 	rc = credo__prepare(db, OPEN_ITEMS
-		" SELECT aged.id, c.code, c.name, aged.invoice_code, coalesce(k.code, ''), aged.invoice_date,"
-		" aged.due_date, aged.amount, aged.open, aged.past_due, aged.bucket, aged.provision,"
-		" coalesce(col.login, ''), u.login, aged.disputed"
-		" FROM aged" GROUP_JOIN " LEFT JOIN contracts k ON k.id = aged.contract_id"
-		" LEFT JOIN users col ON col.id = aged.collector_id"
+		" SELECT aged.id, c.code, c.name, i.code, coalesce(k.code, ''), i.invoice_date,"
+		" i.due_date, i.amount, aged.open, aged.past_due, aged.bucket, aged.provision,"
+		" coalesce(col.login, ''), u.login, i.disputed"
+		" FROM aged JOIN invoices i ON i.id = aged.id" GROUP_JOIN("aged")
+		" LEFT JOIN contracts k ON k.id = i.contract_id LEFT JOIN users col ON col.id = i.collector_id"
 		" WHERE ?6 = ?6 ORDER BY c.code, aged.due_day, aged.id", &st);
 	if (rc)
 		return rc;
@@ -208,9 +225,9 @@ credo_status credo_dso(credo_db *db, const char *as_of, int days, credo_aging_gr
 		return rc;
 	sqlite3_stmt *st;
 	/* Receivable per group from the open items; sales per group from the period's invoices. */
-	rc = credo__prepare(db, OPEN_ITEMS ","
-		" recv AS (SELECT" GROUP_KEY " AS k, max(" GROUP_NAME ") AS name, sum(open) AS amt"
-		"  FROM aged" GROUP_JOIN " GROUP BY k),"
+	rc = credo__prepare(db, OPEN_ITEMS "," PER_CUSTOMER ","
+		" recv AS (SELECT" GROUP_KEY " AS k, max(" GROUP_NAME ") AS name, sum(total) AS amt"
+		"  FROM per" GROUP_JOIN("per") " GROUP BY k),"
 		" sold AS (SELECT k, max(name) AS name, sum(amount) AS amt FROM (SELECT" GROUP_KEY " AS k,"
 		"  " GROUP_NAME " AS name, s.amount FROM invoices s JOIN customers c ON c.id = s.customer_id"
 		"  JOIN users u ON u.id = c.owner_id LEFT JOIN departments d ON d.id = u.department_id"
