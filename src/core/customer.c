@@ -28,6 +28,8 @@ const char *const credo__snap_customer = SNAP_CUSTOMER;
 	" LEFT JOIN categories k ON k.id = c.category_id"
 #define CUSTOMER_SCOPE " (?1 OR c.owner_id = ?2)"
 /*
+ * The set of every match, for counting them (pages and the search stop at
+ * the rows they show instead: customer_search.c).
  * ?3 is the LIKE pattern, which the trigram index answers for three or more
  * characters; LIKE has no ESCAPE there, so ?7, the raw text, makes '%' and
  * '_' count literally. The trigram index cannot answer shorter text, so ?9
@@ -64,13 +66,22 @@ static void customer_from(sqlite3_stmt *st, credo_customer *c)
 	c->notes = credo__col_text(st, i++);
 }
 
+/* A search text is at most 200 bytes without control characters. */
+static credo_status search_ok(credo_db *db, const char *q)
+{
+	if (!credo__text_ok(q, 0) || strlen(q) > 200)
+		return credo__fail(db, CREDO_INVALID, "search text must be at most 200 bytes without control characters");
+	return CREDO_OK;
+}
+
 /* Bind ?3 "%text%" and ?7 the raw text, or NULL for no search. */
 static credo_status bind_search(credo_db *db, sqlite3_stmt *st, const char *q)
 {
 	if (!q || !*q)
 		return CREDO_OK;
-	if (!credo__text_ok(q, 0) || strlen(q) > 200)
-		return credo__fail(db, CREDO_INVALID, "search text must be at most 200 bytes without control characters");
+	credo_status rc = search_ok(db, q);
+	if (rc)
+		return rc;
 	size_t n = strlen(q);
 	/* Spare NULs after the pattern: SQLite 3.40's FTS5 trigram LIKE reads past the terminator (valgrind). */
 	char *pat = calloc(1, n + 3 + 4);
@@ -106,6 +117,44 @@ static credo_status step_rows(credo_db *db, sqlite3_stmt *st, credo_customer_cb 
 		rc = credo__dberr(db, what);
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* The customers a search walk finds (customer_search.c), each read whole by id. */
+struct fetch {
+	credo_db *db;
+	sqlite3_stmt *st;
+	credo_customer_cb cb;
+	void *ctx;
+	credo_status rc;
+};
+
+static int fetch_row(int64_t id, void *ctx)
+{
+	struct fetch *f = ctx;
+	sqlite3_reset(f->st);
+	sqlite3_bind_int64(f->st, 1, id);
+	if (sqlite3_step(f->st) != SQLITE_ROW) {
+		f->rc = credo__dberr(f->db, "reading a customer found");
+		return 1;
+	}
+	credo_customer c;
+	customer_from(f->st, &c);
+	return f->cb(&c, f->ctx);
+}
+
+static credo_status search_walk(credo_db *db, struct credo__search_walk *w, credo_customer_cb cb, void *ctx)
+{
+	credo_status rc = search_ok(db, w->text);
+	if (rc)
+		return rc;
+	struct fetch f = { .db = db, .cb = cb, .ctx = ctx };
+	if ((rc = credo__prepare(db, "SELECT " CUSTOMER_COLS CUSTOMER_FROM " WHERE c.id = ?1", &f.st)))
+		return rc;
+	w->emit = fetch_row;
+	w->ctx = &f;
+	rc = credo__search_walk(db, w);
+	sqlite3_finalize(f.st);
+	return f.rc ? f.rc : rc;
 }
 
 credo_status credo_customer_get(credo_db *db, int64_t id, credo_customer_cb cb, void *ctx)
@@ -148,6 +197,13 @@ credo_status credo_customer_page(credo_db *db, const credo_customer_query *q,
 		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
 	if ((int)q->sort < 0 || q->sort > CREDO_CUSTOMER_BY_CODE || q->limit < 1 || q->limit > 1000)
 		return credo__fail(db, CREDO_INVALID, "a page is 1 to 1000 rows in a known sort order");
+	/* A search in name or code order stops at the page (customer_search.c). */
+	if (q->search && *q->search && (q->sort == CREDO_CUSTOMER_BY_NAME || q->sort == CREDO_CUSTOMER_BY_CODE)) {
+		struct credo__search_walk w = { .text = q->search, .by_code = q->sort == CREDO_CUSTOMER_BY_CODE,
+						.backward = q->backward != 0, .owner_login = q->owner_login,
+						.after = &q->after, .limit = q->limit };
+		return search_walk(db, &w, cb, ctx);
+	}
 	sqlite3_stmt *st;
 	credo_status rc = credo__prepare(db, page_sql[q->sort][q->backward ? 1 : 0], &st);
 	if (rc)
@@ -174,26 +230,18 @@ credo_status credo_customer_page(credo_db *db, const credo_customer_query *q,
  * customers for the short texts typed first, so each tier is its own query
  * that the name index delivers in order and that stops at the page: the
  * prefixes are index ranges (?7 up to ?7 followed by the last code point),
- * and the rest is walked in name order, each row tested, until enough are
- * found. The test reads the row's search text by rowid for one or two
- * characters (which the trigram index cannot answer) and otherwise probes
- * the set of trigram matches, built once.
+ * and the other matches come from the search walk (customer_search.c).
  */
 #define TIER_CODE " c.code = ?7"
 #define TIER_NAME " (c.name >= ?7 AND c.name < ?7 || char(1114111))"
 #define TIER_SHORT " (c.short_name >= ?7 AND c.short_name < ?7 || char(1114111))"
-#define TIER_MATCH \
-	" (CASE WHEN ?9 THEN EXISTS (SELECT 1 FROM customer_search s WHERE s.rowid = c.id" \
-	"  AND instr(lower(s.body), lower(?7)) > 0)" \
-	" ELSE c.id IN (SELECT rowid FROM customer_search WHERE body LIKE ?3 AND instr(lower(body), lower(?7)) > 0) END)"
 #define TIER_SQL(cond) "SELECT " CUSTOMER_COLS CUSTOMER_FROM " WHERE" CUSTOMER_SCOPE " AND " cond \
 	" ORDER BY c.name, c.id LIMIT ?6"
 
 static const char *const search_tiers[] = {
-	TIER_SQL("?7 IS NOT NULL AND" TIER_CODE),
-	TIER_SQL("?7 IS NOT NULL AND" TIER_NAME " AND NOT" TIER_CODE),
-	TIER_SQL("?7 IS NOT NULL AND" TIER_SHORT " AND NOT" TIER_NAME " AND NOT" TIER_CODE),
-	TIER_SQL("(?7 IS NULL OR (" TIER_MATCH " AND NOT" TIER_SHORT " AND NOT" TIER_NAME " AND NOT" TIER_CODE "))"),
+	TIER_SQL(TIER_CODE),
+	TIER_SQL(TIER_NAME " AND NOT" TIER_CODE),
+	TIER_SQL(TIER_SHORT " AND NOT" TIER_NAME " AND NOT" TIER_CODE),
 };
 
 struct tier_walk {
@@ -216,21 +264,25 @@ credo_status credo_customer_search(credo_db *db, const char *search, int limit,
 		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
 	if (limit < 1 || limit > 1000)
 		return credo__fail(db, CREDO_INVALID, "a search returns 1 to 1000 rows");
+	if (!search || !*search) {
+		credo_customer_query all = { .sort = CREDO_CUSTOMER_BY_NAME, .limit = limit };
+		return credo_customer_page(db, &all, cb, ctx);
+	}
+	credo_status rc = search_ok(db, search);
 	struct tier_walk w = { .cb = cb, .ctx = ctx, .left = limit };
-	credo_status rc = CREDO_OK;
 	for (size_t t = 0; rc == CREDO_OK && w.left > 0 && t < sizeof search_tiers / sizeof search_tiers[0]; t++) {
 		sqlite3_stmt *st;
 		rc = credo__prepare(db, search_tiers[t], &st);
 		if (rc)
 			return rc;
 		credo__bind_scope(db, st);
-		rc = bind_search(db, st, search);
-		if (rc) {
-			sqlite3_finalize(st);
-			return rc;
-		}
+		sqlite3_bind_text(st, 7, search, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 6, w.left);
 		rc = step_rows(db, st, tier_row, &w, "searching customers");
+	}
+	if (rc == CREDO_OK && w.left > 0) {
+		struct credo__search_walk rest = { .text = search, .ranked = 1, .limit = w.left };
+		rc = search_walk(db, &rest, tier_row, &w);
 	}
 	return rc;
 }

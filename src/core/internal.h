@@ -218,4 +218,30 @@ credo_status credo__credit_check(credo_db *db, int64_t customer_id, int64_t cont
  */
 credo_status credo__month_open(credo_db *db, const char *date);
 
+/*
+ * The customers a search text matches, in list order: by name or code,
+ * ascending or backward from the key after, within the actor's scope and
+ * the owner given; ranked leaves out the search's first tiers (the exact
+ * code, names and short names starting with the text). emit gets each id
+ * in order until limit ids or it returns nonzero (CREDO_STOP). text is a
+ * checked, non-empty search text. customer_search.c.
+ */
+struct credo__search_walk {
+	const char *text;
+	int by_code, backward, ranked;
+	const char *owner_login;	/* NULL: every owner */
+	const credo_customer_key *after;	/* NULL or not valid: from the start */
+	int limit;
+	int (*emit)(int64_t id, void *ctx);
+	void *ctx;
+};
+credo_status credo__search_walk(credo_db *db, const struct credo__search_walk *w);
+
+/*
+ * Rows the walk tests one by one before asking the index (0: its own
+ * choice), and the most candidates it sorts rather than probes (1000).
+ * Tests set them low to take every path on a small file.
+ */
+extern int credo__search_walk_rows, credo__search_sort_max;
+
 #endif

@@ -37,6 +37,11 @@ expect "a phone number without separators finds it too" 0 'C000001'
 run -d "$DB" --as wangqiang contact add --customer C000003 --name 陈经理 --phone 13900001111 --role purchasing
 run -d "$DB" --as wangqiang customer list --search 陈经理
 expect "a contact's name finds the customer" 0 'C000003'
+run -d "$DB" --as wangqiang contact add --customer C000002 --name "Amy Chen" --phone "+86 138-0013 7788" --role finance
+run -d "$DB" --as wangqiang customer list --search 1380013778
+expect "a contact's phone typed as digits finds the customer" 0 'C000002'
+run -d "$DB" --as wangqiang customer list --search 0215551
+expect "the first digits of a phone with a dash find the customer" 0 'C000001'
 run -d "$DB" --as wangqiang customer list --search '%'
 check "a % in the search is literal" test "$(printf '%s\n' "$OUT" | wc -l)" -eq 1
 run -d "$DB" --as wangqiang customer list --search 华联 --format json

@@ -3,6 +3,8 @@
 
 #include <strings.h>
 
+#include "internal.h"	/* credo__search_walk_rows, credo__search_sort_max: every search path */
+
 /* Everyone a company has: two salespeople, their manager, credit, finance, the GM. */
 static int setup_staff(void **state)
 {
@@ -569,12 +571,26 @@ static void expect_search(struct fx *f, const char *search, int at_least)
 	expect_ok(f->db, credo_customer_count(f->db, search, &count));
 	if (count != n)
 		fail_msg("search \"%s\": count %lld, expected %d", search, (long long)count, n);
-	struct rows got = { 0 };
-	walk(f, CREDO_CUSTOMER_BY_NAME, 0, search, 4, &got);
-	expect_same_order(&got, want, n, 0);
-	struct rows back = { 0 };
-	walk(f, CREDO_CUSTOMER_BY_NAME, 1, search, 4, &back);
-	expect_same_order(&back, want, n, 1);
+	/*
+	 * Every way the search finds its rows gives the same pages: walking the
+	 * list, then (after one row walked) the index's candidates sorted, or
+	 * probed along the list.
+	 */
+	static const struct {
+		int walk_rows, sort_max;
+	} paths[] = { { 0, 1000 }, { 1, 1000 }, { 1, 0 } };
+	for (size_t p = 0; p < sizeof paths / sizeof paths[0]; p++) {
+		credo__search_walk_rows = paths[p].walk_rows;
+		credo__search_sort_max = paths[p].sort_max;
+		struct rows got = { 0 };
+		walk(f, CREDO_CUSTOMER_BY_NAME, 0, search, 4, &got);
+		expect_same_order(&got, want, n, 0);
+		struct rows back = { 0 };
+		walk(f, CREDO_CUSTOMER_BY_NAME, 1, search, 4, &back);
+		expect_same_order(&back, want, n, 1);
+	}
+	credo__search_walk_rows = 0;
+	credo__search_sort_max = 1000;
 }
 
 static void search_by_substring(void **state)
@@ -612,6 +628,92 @@ static void search_by_one_or_two_chinese_characters(void **state)
 	expect_search(f, "深圳", 3);
 	expect_search(f, "同名", 5);
 	expect_search(f, "鑫", 3);
+}
+
+/*
+ * Phone numbers are typed as digits: the customer's own phone and every
+ * contact's phone are found by their digits whatever the punctuation, by
+ * the search as you type and by the list's filter, whichever way the
+ * search takes (walking the list or the index).
+ */
+static void search_phone_digits(void **state)
+{
+	struct fx *f = *state;
+	act_as(f->db, "sales1");
+	credo_customer_new c = { .name = "宏远贸易有限公司", .phone = "021-5555 1234" };
+	int64_t own = 0, by_contact = 0;
+	expect_ok(f->db, credo_customer_add(f->db, &c, &own));
+	by_contact = add(f, "Eastwind Trading Ltd.", NULL);
+	add(f, "无关公司", NULL);
+	credo_contact k = { .customer_id = by_contact, .name = "Li Wei", .phone = "+86 139-0021-7788" };
+	expect_ok(f->db, credo_contact_add(f->db, &k, NULL));
+
+	static const struct {
+		const char *text;
+		int own, contact;
+	} cases[] = {
+		{ "02155551", 1, 0 }, { "5555 1234", 1, 0 }, { "55551234", 1, 0 }, { "021-5555", 1, 0 },
+		{ "13900217788", 0, 1 }, { "8613900217788", 0, 1 }, { "0021", 0, 1 }, { "7788", 0, 1 },
+		{ "021", 1, 1 }, { "02", 1, 1 }, { "9", 0, 1 }, { "021555512345", 0, 0 },
+	};
+	static const int walk_rows[] = { 0, 1 };
+	for (size_t w = 0; w < 2; w++) {
+		credo__search_walk_rows = walk_rows[w];
+		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+			struct rows typed = { 0 }, listed = { 0 };
+			expect_ok(f->db, credo_customer_search(f->db, cases[i].text, 20, collect, &typed));
+			credo_customer_query q = { .search = cases[i].text, .sort = CREDO_CUSTOMER_BY_CODE, .limit = 20 };
+			expect_ok(f->db, credo_customer_page(f->db, &q, collect, &listed));
+			const struct rows *both[] = { &typed, &listed };
+			for (int b = 0; b < 2; b++) {
+				int saw_own = 0, saw_contact = 0;
+				for (int r = 0; r < both[b]->n; r++) {
+					saw_own |= both[b]->r[r].id == own;
+					saw_contact |= both[b]->r[r].id == by_contact;
+				}
+				if (both[b]->n != cases[i].own + cases[i].contact || saw_own != cases[i].own ||
+				    saw_contact != cases[i].contact)
+					fail_msg("%s \"%s\" (walk %d): %d rows, customer's phone %s, contact's phone %s",
+						 b ? "list filter" : "search", cases[i].text, walk_rows[w], both[b]->n,
+						 saw_own ? "found" : "not found", saw_contact ? "found" : "not found");
+			}
+		}
+	}
+	credo__search_walk_rows = 0;
+}
+
+/* One or two characters nobody has: nothing, whichever way; the exact code still ranks first. */
+static void search_ranks_and_short_misses(void **state)
+{
+	struct fx *f = *state;
+	act_as(f->db, "mgr");
+	int64_t first = add(f, "鑫源控股", "sales1");
+	static const int walk_rows[] = { 0, 1 };
+	for (size_t w = 0; w < 2; w++) {
+		credo__search_walk_rows = walk_rows[w];
+		static const char *const none[] = { "zq", "Q", "鑫鑫", "#" };
+		for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+			struct rows rs = { 0 };
+			expect_ok(f->db, credo_customer_search(f->db, none[i], 20, collect, &rs));
+			if (rs.n)
+				fail_msg("\"%s\" found \"%s\"", none[i], rs.r[0].name);
+		}
+		/* A code: that customer first, then the other codes containing it by name. */
+		struct rows rs = { 0 };
+		expect_ok(f->db, credo_customer_search(f->db, book[1].code, 20, collect, &rs));
+		assert_true(rs.n >= 1);
+		assert_int_equal(rs.r[0].id, book[1].id);
+		for (int i = 2; i < rs.n; i++)
+			assert_true(strcmp(rs.r[i - 1].name, rs.r[i].name) <= 0);
+		/* Names starting with the text before the other matches (the book's are "上海鑫源..."). */
+		struct rows sh = { 0 };
+		expect_ok(f->db, credo_customer_search(f->db, "鑫源", 20, collect, &sh));
+		assert_true(sh.n > 1);
+		assert_int_equal(sh.r[0].id, first);
+		for (int i = 1; i < sh.n; i++)
+			assert_true(strstr(sh.r[i].name, "鑫源") > sh.r[i].name);
+	}
+	credo__search_walk_rows = 0;
 }
 
 static void search_wildcards_are_literal(void **state)
@@ -792,6 +894,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(salesperson_pages_only_its_own, setup_book, fx_teardown),
 		cmocka_unit_test_setup_teardown(search_by_substring, setup_book, fx_teardown),
 		cmocka_unit_test_setup_teardown(search_by_one_or_two_chinese_characters, setup_book, fx_teardown),
+		cmocka_unit_test_setup_teardown(search_phone_digits, setup_staff, fx_teardown),
+		cmocka_unit_test_setup_teardown(search_ranks_and_short_misses, setup_book, fx_teardown),
 		cmocka_unit_test_setup_teardown(search_wildcards_are_literal, setup_staff, fx_teardown),
 		cmocka_unit_test_setup_teardown(page_arguments, setup_staff, fx_teardown),
 		cmocka_unit_test_setup_teardown(contacts_within_scope, setup_staff, fx_teardown),
