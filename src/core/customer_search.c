@@ -20,7 +20,7 @@
  *   full. Cheap when matches are rare.
  *
  * So the walk tests a budget of rows first (enough to fill a page when one
- * customer in fifteen matches); if the page is not full by then, the matches
+ * customer in five matches); if the page is not full by then, the matches
  * are rare and the rest comes from the index, after the last row walked.
  * The index only proposes candidates - folding case beyond ASCII may
  * propose more - and the same test decides, so the result is the same
@@ -211,8 +211,8 @@ static credo_status from_index(credo_db *db, const struct credo__search_walk *w,
 credo_status credo__search_walk(credo_db *db, const struct credo__search_walk *w)
 {
 	enum via via = choose(w->text);
-	/* Enough rows to fill the page when one customer in fifteen matches; rarer ones are cheaper from the index. */
-	int budget = credo__search_walk_rows > 0 ? credo__search_walk_rows : w->limit < 14 ? 200 : 15 * w->limit;
+	/* Enough rows to fill the page when one customer in five matches; rarer ones are cheaper from the index. */
+	int budget = credo__search_walk_rows > 0 ? credo__search_walk_rows : w->limit < 20 ? 100 : 5 * w->limit;
 	if (via == VIA_WALK)
 		budget = -1;
 	sqlite3_stmt *st;
