@@ -8,14 +8,23 @@
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
+/* A SHA-256 digest as 64 lowercase hex digits (a table, not printf: the bulk audit hashes millions). */
+static void hex(const unsigned char *md, unsigned int n, char out[65])
+{
+	static const char digits[] = "0123456789abcdef";
+	for (unsigned int i = 0; i < n && i < 32; i++) {
+		out[2 * i] = digits[md[i] >> 4];
+		out[2 * i + 1] = digits[md[i] & 15];
+	}
+	out[n < 32 ? 2 * n : 64] = '\0';
+}
+
 void credo__sha256_hex(const void *data, size_t len, char out[65])
 {
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int n = 0;
 	EVP_Digest(data, len, md, &n, EVP_sha256(), NULL);
-	for (unsigned int i = 0; i < n && i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
-	out[64] = '\0';
+	hex(md, n, out);
 }
 
 /*
@@ -24,9 +33,8 @@ void credo__sha256_hex(const void *data, size_t len, char out[65])
  * same way (the fields are UTF-8 text without control characters, JSON
  * escapes its own).
  */
-static void row_hash(const char *prev, const credo_audit_row *r, char out[65])
+static void row_hash_ctx(EVP_MD_CTX *ctx, const char *prev, const credo_audit_row *r, char out[65])
 {
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int n = 0;
 	char id[24];
@@ -39,10 +47,14 @@ static void row_hash(const char *prev, const credo_audit_row *r, char out[65])
 		EVP_DigestUpdate(ctx, "\x1f", 1);
 	}
 	EVP_DigestFinal_ex(ctx, md, &n);
+	hex(md, n, out);
+}
+
+static void row_hash(const char *prev, const credo_audit_row *r, char out[65])
+{
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	row_hash_ctx(ctx, prev, r, out);
 	EVP_MD_CTX_free(ctx);
-	for (unsigned int i = 0; i < n && i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
-	out[64] = '\0';
 }
 
 credo_status credo__audit(credo_db *db, const char *entity, int64_t id,
@@ -212,6 +224,11 @@ static credo_status check_chain(credo_db *db, credo_check_report *rep)
 	if (rc)
 		return rc;
 	char prev[65] = GENESIS_HASH, want[65];
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	if (!ctx) {
+		sqlite3_finalize(st);
+		return credo__fail(db, CREDO_NOMEM, "out of memory");
+	}
 	rep->chain_ok = 1;
 	int r;
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -219,7 +236,7 @@ static credo_status check_chain(credo_db *db, credo_check_report *rep)
 		row_from(st, &row);
 		const char *stored_prev = credo__col_text(st, 9);
 		const char *stored = credo__col_text(st, 10);
-		row_hash(prev, &row, want);
+		row_hash_ctx(ctx, prev, &row, want);
 		const char *why = NULL;
 		if (strcmp(stored_prev, prev) != 0)
 			why = _("does not follow the row before it (a row was removed or reordered)");
@@ -239,6 +256,7 @@ static credo_status check_chain(credo_db *db, credo_check_report *rep)
 	}
 	if (r != SQLITE_ROW && r != SQLITE_DONE)
 		rc = credo__dberr(db, "reading the audit log");
+	EVP_MD_CTX_free(ctx);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -352,6 +370,16 @@ credo_status credo__audit_bulk(credo_db *db, const char *entity, const char *act
 			    " before, after, prev_hash, hash) VALUES (?1,?2,?3,?4,?5,?6,'',?7,?8,?9)", &st);
 	if (rc)
 		return rc;
+	/* One digest context for all the rows; what every row shares is bound once. */
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	if (!ctx) {
+		sqlite3_finalize(st);
+		return credo__fail(db, CREDO_NOMEM, "out of memory");
+	}
+	sqlite3_bind_text(st, 1, at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, db->actor.via, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, entity, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, action, -1, SQLITE_STATIC);
 	int r;
 	while (rc == CREDO_OK && (r = sqlite3_step(rows)) == SQLITE_ROW) {
 		credo_audit_row row = {
@@ -359,13 +387,9 @@ credo_status credo__audit_bulk(credo_db *db, const char *entity, const char *act
 			.entity_id = sqlite3_column_int64(rows, 0), .action = action, .before = "",
 			.after = credo__col_text(rows, 1),
 		};
-		row_hash(prev, &row, hash);
-		sqlite3_bind_text(st, 1, row.at, -1, SQLITE_STATIC);
+		row_hash_ctx(ctx, prev, &row, hash);
 		sqlite3_bind_text(st, 2, row.actor, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, row.via, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, row.entity, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 5, row.entity_id);
-		sqlite3_bind_text(st, 6, row.action, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 7, row.after, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 8, prev, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 9, hash, -1, SQLITE_STATIC);
@@ -377,6 +401,7 @@ credo_status credo__audit_bulk(credo_db *db, const char *entity, const char *act
 	}
 	if (rc == CREDO_OK && r != SQLITE_DONE)
 		rc = credo__dberr(db, "reading rows to audit");
+	EVP_MD_CTX_free(ctx);
 	sqlite3_finalize(st);
 	return rc;
 }
