@@ -145,8 +145,8 @@ credo_status credo__import_ranges(credo_db *db, const char *table, struct credo_
 			break;
 		if (got != rows || strcmp(want, have) != 0) {
 			out->bad_audit_row = audit;
-			snprintf(detail, len, "%s rows %lld to %lld, imported with audit row %lld, differ from what"
-				 " the import wrote (changed behind credo's back)", table, (long long)first,
+			snprintf(detail, len, _("%s rows %lld to %lld, imported with audit row %lld, differ from what"
+				 " the import wrote (changed behind credo's back)"), table, (long long)first,
 				 (long long)last, (long long)audit);
 			break;
 		}
