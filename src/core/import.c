@@ -188,6 +188,8 @@ static credo_status import_money(struct importer *im)
 		if (rc || done)
 			return rc;
 		/* The single path below words the refusal, or writes what the bulk path does not. */
+		if ((rc = credo__bulk_sync(im->bulk)))
+			return rc;
 		rc = import_money_one(im, &r);
 		credo__bulk_forget(im->bulk, r.customer);
 		return rc;

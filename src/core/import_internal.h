@@ -14,14 +14,16 @@ struct money_row {
  * its transaction; each row is offered to credo__bulk_invoice, which writes
  * it with statements prepared once when it is an ordinary invoice that
  * passes every rule, and otherwise leaves it (*done = 0) to the single-row
- * path, which applies and words every rule. After a single-row write the
- * caller calls credo__bulk_forget for that customer, whose figures then
- * change behind the bulk path's back.
+ * path, which applies and words every rule. Before a single-row write the
+ * caller calls credo__bulk_sync (the invoice numbering kept in memory is
+ * written back), after it credo__bulk_forget for that customer, whose
+ * figures have changed behind the bulk path's back.
  */
 struct bulk_invoices;
 
 credo_status credo__bulk_open(credo_db *db, struct bulk_invoices **out);
 credo_status credo__bulk_invoice(struct bulk_invoices *b, const struct money_row *r, int *done);
+credo_status credo__bulk_sync(struct bulk_invoices *b);
 void credo__bulk_forget(struct bulk_invoices *b, const char *customer_code);
 
 /*

@@ -44,6 +44,11 @@ struct bulk_invoices {
 	char closed[CREDO_MONTH_BUFSZ];	/* latest closed month, "" when none */
 	int64_t first_id;	/* invoices.id before the import: the import writes ids above it */
 	long written;
+	/* Invoice numbering (code.c) kept in memory while the bulk path numbers rows. */
+	int numbering;		/* pattern, scope and next read */
+	int numbered;		/* next moved on since read */
+	char pattern[64], scope[8];
+	long long next;
 	int cache_size;		/* the handle's own PRAGMA cache_size, put back at the end */
 };
 
@@ -230,7 +235,50 @@ void credo__bulk_forget(struct bulk_invoices *b, const char *customer_code)
 		c->loaded = 0;
 }
 
-/* A code for the invoice as code_for in invoice.c makes it; 0 to leave the row to the single path. */
+/* Read the invoice pattern and where its sequence stands, once. */
+static credo_status numbering(struct bulk_invoices *b)
+{
+	if (b->numbering)
+		return CREDO_OK;
+	credo_status rc = credo__code_pattern(b->db, "invoice", b->pattern, sizeof b->pattern, b->scope);
+	sqlite3_stmt *st;
+	if (rc == CREDO_OK)
+		rc = credo__prepare(b->db, "SELECT next FROM code_sequences WHERE kind = 'invoice' AND scope = ?1", &st);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, b->scope, -1, SQLITE_STATIC);
+	int r = sqlite3_step(st);
+	b->next = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 1;
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		rc = credo__dberr(b->db, "numbering an invoice");
+	sqlite3_finalize(st);
+	b->numbering = rc == CREDO_OK;
+	b->numbered = 0;
+	return rc;
+}
+
+credo_status credo__bulk_sync(struct bulk_invoices *b)
+{
+	credo_status rc = CREDO_OK;
+	if (b->numbering && b->numbered) {
+		sqlite3_stmt *st;
+		rc = credo__prepare(b->db, "INSERT INTO code_sequences(kind, scope, next) VALUES ('invoice', ?1, ?2)"
+				    " ON CONFLICT(kind, scope) DO UPDATE SET next = excluded.next", &st);
+		if (rc)
+			return rc;
+		sqlite3_bind_text(st, 1, b->scope, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, b->next);
+		rc = credo__step_done(b->db, st, "numbering an invoice");
+	}
+	b->numbering = 0;	/* the single path may number codes of its own */
+	return rc;
+}
+
+/*
+ * A code for the invoice as code_for in invoice.c makes it: the given one,
+ * or the next number of the pattern that is not taken. 0 to leave the row
+ * to the single path.
+ */
 static int invoice_code(struct bulk_invoices *b, const char *given, char *code, size_t len, credo_status *rc)
 {
 	if (given && *given) {
@@ -239,8 +287,11 @@ static int invoice_code(struct bulk_invoices *b, const char *given, char *code, 
 		snprintf(code, len, "%s", given);
 		return 1;	/* the unique index refuses a code already used */
 	}
+	if ((*rc = numbering(b)))
+		return 0;
 	for (int tries = 0; tries < 1000; tries++) {
-		if ((*rc = credo__next_code(b->db, "invoice", code, len)))
+		b->numbered = 1;
+		if ((*rc = credo__code_format(b->db, b->pattern, b->next++, code, len)))
 			return 0;
 		sqlite3_bind_text(b->taken, 1, code, -1, SQLITE_STATIC);
 		int r = sqlite3_step(b->taken);
@@ -285,10 +336,11 @@ credo_status credo__bulk_invoice(struct bulk_invoices *b, const struct money_row
 		due_day = day + c->term;
 	}
 	credo_date_format(due_day, due, sizeof due);
-	if (!invoice_code(b, r->code, code, sizeof code, &rc))
-		return rc;
+	/* The single path numbers the code before the check: either order numbers the rows it writes alike. */
 	if (!db->backfill && !credo__credit_passes(&c->cs, amount))
 		return CREDO_OK;
+	if (!invoice_code(b, r->code, code, sizeof code, &rc))
+		return rc;
 
 	char now[21];
 	credo__now(now);
@@ -304,7 +356,7 @@ credo_status credo__bulk_invoice(struct bulk_invoices *b, const struct money_row
 	int s = sqlite3_step(st);
 	sqlite3_reset(st);
 	if ((s & 0xff) == SQLITE_CONSTRAINT)
-		return CREDO_OK;	/* the code is taken: the single path says so */
+		return CREDO_OK;	/* a code given that is taken: the single path words the refusal */
 	if (s != SQLITE_DONE)
 		return credo__dberr(db, "recording an invoice");
 	/* What the status query would now read for this customer. */
@@ -320,10 +372,11 @@ credo_status credo__bulk_invoice(struct bulk_invoices *b, const struct money_row
 
 credo_status credo__bulk_finish(struct bulk_invoices *b, const char *file, const char sha256[65])
 {
-	if (b->written == 0)
-		return CREDO_OK;
+	credo_status rc = credo__bulk_sync(b);
+	if (rc || b->written == 0)
+		return rc;
 	sqlite3_stmt *st;
-	credo_status rc = credo__prepare(b->db, "SELECT max(id) FROM invoices", &st);
+	rc = credo__prepare(b->db, "SELECT max(id) FROM invoices", &st);
 	if (rc)
 		return rc;
 	int64_t last = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;

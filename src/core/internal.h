@@ -165,6 +165,15 @@ extern const char *const credo__snap_customer, *const credo__snap_contact, *cons
  */
 credo_status credo__next_code(credo_db *db, const char *kind, char *buf, size_t len);
 
+/*
+ * The two halves of credo__next_code, for a caller that numbers many codes
+ * in one go and keeps the sequence itself (the bulk import): the pattern
+ * of kind and the scope its sequence runs in ("" or this year), and the
+ * code for sequence number seq.
+ */
+credo_status credo__code_pattern(credo_db *db, const char *kind, char *pattern, size_t plen, char scope[8]);
+credo_status credo__code_format(credo_db *db, const char *pattern, long long seq, char *buf, size_t len);
+
 /* Setting value into buf; CREDO_NOTFOUND if unset. */
 credo_status credo__setting(credo_db *db, const char *key, char *buf, size_t len);
 

@@ -29,27 +29,31 @@ INVOICE_ROWS="SELECT code, customer_id, coalesce(contract_id, ''), invoice_date,
 # The same invoices through the import and through `credo invoice add`: codes
 # given and numbered, due dates given and from the term, notes.
 cp "$DB" "$TMP/one.db"
-printf 'code,customer,date,due_date,amount,notes\nA-1,C000001,2026-11-02,,1200.50,\n,C000001,2026-11-03,,300,首批\nA-3,C000002,2026-10-15,2026-12-31,99.99,\n,C000002,2026-11-20,,1,\n' >"$TMP/same.csv"
+printf 'code,customer,date,due_date,amount,notes\nA-1,C000001,2026-11-02,,1200.50,\n,C000001,2026-11-03,,300,首批\nA-3,C000002,2026-10-15,2026-12-31,99.99,\n,C000002,2026-11-20,,1,\n,C000001,2026-11-04,,-50,退货\n,C000001,2026-11-05,,20,\n' >"$TMP/same.csv"
 run -d "$DB" --as wufang import invoices "$TMP/same.csv"
-expect "four invoices import" 0 '4 rows imported'
+expect "five invoices and a credit note import" 0 '6 rows imported'
 "$CREDO_BIN" -d "$TMP/one.db" --as wufang invoice add --code A-1 --customer C000001 --date 2026-11-02 --amount 1200.50 >/dev/null
 "$CREDO_BIN" -d "$TMP/one.db" --as wufang invoice add --customer C000001 --date 2026-11-03 --amount 300 --notes 首批 >/dev/null
 "$CREDO_BIN" -d "$TMP/one.db" --as wufang invoice add --code A-3 --customer C000002 --date 2026-10-15 --due 2026-12-31 --amount 99.99 >/dev/null
 "$CREDO_BIN" -d "$TMP/one.db" --as wufang invoice add --customer C000002 --date 2026-11-20 --amount 1 >/dev/null
+"$CREDO_BIN" -d "$TMP/one.db" --as wufang invoice credit-note --customer C000001 --date 2026-11-04 --amount 50 --reason 退货 >/dev/null
+"$CREDO_BIN" -d "$TMP/one.db" --as wufang invoice add --customer C000001 --date 2026-11-05 --amount 20 >/dev/null
 check "imported invoices are the ones invoice add writes, field for field" \
 	test "$(q "$DB" "$INVOICE_ROWS")" = "$(q "$TMP/one.db" "$INVOICE_ROWS")"
+check "... the credit note applied alike" \
+	test "$(q "$DB" "SELECT * FROM allocations")" = "$(q "$TMP/one.db" "SELECT * FROM allocations")"
 check "... and the invoice numbering moved on alike" \
 	test "$(q "$DB" "SELECT * FROM code_sequences")" = "$(q "$TMP/one.db" "SELECT * FROM code_sequences")"
 check "the import wrote one audit row naming the file and its rows" \
 	test "$(q "$DB" "SELECT count(*), json_extract(after, '\$.rows'), json_extract(after, '\$.sha256')
-		FROM audit_log WHERE entity = 'imports'")" = "1|4|$(sha256sum "$TMP/same.csv" | cut -d' ' -f1)"
+		FROM audit_log WHERE entity = 'imports'")" = "1|6|$(sha256sum "$TMP/same.csv" | cut -d' ' -f1)"
 
 # A few thousand rows for both customers.
 awk 'BEGIN { print "code,customer,date,amount"
 	for (i = 1; i <= 3000; i++) printf "B-%d,C00000%d,2026-11-%02d,1.00\n", i, 1 + i % 2, 1 + i % 20 }' >"$TMP/big.csv"
 run -d "$DB" --as wufang import invoices "$TMP/big.csv"
 expect "3,000 invoices import" 0 '3000 rows imported'
-check "there are 3,004 invoices" test "$(q "$DB" "SELECT count(*) FROM invoices")" -eq 3004
+check "there are 3,006 invoices" test "$(q "$DB" "SELECT count(*) FROM invoices")" -eq 3006
 run -d "$DB" check
 expect "the bulk import passes credo check" 0 'ledger +ok'
 run -d "$DB" --as zhoumin credit show C000002
