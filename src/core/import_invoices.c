@@ -295,13 +295,11 @@ static int invoice_code(struct bulk_invoices *b, const char *given, char *code, 
 			return 0;
 		sqlite3_bind_text(b->taken, 1, code, -1, SQLITE_STATIC);
 		int r = sqlite3_step(b->taken);
-		sqlite3_reset(b->taken);
-		if (r == SQLITE_DONE)
-			return 1;
-		if (r != SQLITE_ROW) {
+		if (r != SQLITE_ROW && r != SQLITE_DONE)
 			*rc = credo__dberr(b->db, "numbering an invoice");
-			return 0;
-		}
+		sqlite3_reset(b->taken);
+		if (r != SQLITE_ROW)
+			return r == SQLITE_DONE;
 	}
 	return 0;
 }
@@ -354,11 +352,11 @@ credo_status credo__bulk_invoice(struct bulk_invoices *b, const struct money_row
 	sqlite3_bind_text(st, 7, r->notes ? r->notes : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, now, -1, SQLITE_STATIC);
 	int s = sqlite3_step(st);
+	if (s != SQLITE_DONE && (s & 0xff) != SQLITE_CONSTRAINT)
+		rc = credo__dberr(db, "recording an invoice");
 	sqlite3_reset(st);
-	if ((s & 0xff) == SQLITE_CONSTRAINT)
-		return CREDO_OK;	/* a code given that is taken: the single path words the refusal */
 	if (s != SQLITE_DONE)
-		return credo__dberr(db, "recording an invoice");
+		return rc;	/* CREDO_OK for a code given that is taken: the single path words the refusal */
 	/* What the status query would now read for this customer. */
 	c->cs.exposure += amount;
 	if (b->today - due_day > c->cs.max_days_overdue) {
