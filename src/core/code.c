@@ -9,19 +9,27 @@
  * the sequence restarts each year when present) and {seq:N} (the sequence
  * zero-padded to N digits).
  */
-credo_status credo__next_code(credo_db *db, const char *kind, char *buf, size_t len)
+credo_status credo__code_pattern(credo_db *db, const char *kind, char *pattern, size_t plen, char scope[8])
 {
-	char key[64], pattern[64];
+	char key[64];
 	snprintf(key, sizeof key, "code.%s", kind);
-	credo_status rc = credo__setting(db, key, pattern, sizeof pattern);
+	credo_status rc = credo__setting(db, key, pattern, plen);
 	if (rc)
 		return rc;
-
 	int y, m, d;
 	credo_date_to_ymd(credo_today(), &y, &m, &d);
-	char scope[8] = "";
+	scope[0] = '\0';
 	if (strstr(pattern, "{yyyy}"))
-		snprintf(scope, sizeof scope, "%04d", y);
+		snprintf(scope, 8, "%04d", y);
+	return CREDO_OK;
+}
+
+credo_status credo__next_code(credo_db *db, const char *kind, char *buf, size_t len)
+{
+	char pattern[64], scope[8];
+	credo_status rc = credo__code_pattern(db, kind, pattern, sizeof pattern, scope);
+	if (rc)
+		return rc;
 
 	sqlite3_stmt *st;
 	rc = credo__prepare(db, "INSERT INTO code_sequences(kind, scope, next) VALUES (?1, ?2, 2)"
@@ -39,7 +47,13 @@ credo_status credo__next_code(credo_db *db, const char *kind, char *buf, size_t 
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
+	return credo__code_format(db, pattern, seq, buf, len);
+}
 
+credo_status credo__code_format(credo_db *db, const char *pattern, long long seq, char *buf, size_t len)
+{
+	int y, m, d;
+	credo_date_to_ymd(credo_today(), &y, &m, &d);
 	size_t n = 0;
 	for (const char *p = pattern; *p && n + 1 < len;) {
 		int width;

@@ -149,6 +149,37 @@ static credo_status record_override(credo_db *db, int64_t customer, int64_t cont
 	return rc;
 }
 
+/* The rules of the check in the order they are tested; the first broken one is reported. */
+enum credit_rule { RULE_OK, RULE_VETO, RULE_HOLD, RULE_UNRATED, RULE_GRADE_D, RULE_ONE_OFF, RULE_NO_LIMIT, RULE_OVER };
+
+/* once: the contract's one-off limit, or -1 when it has none. */
+static enum credit_rule rule_broken(const credo_credit_status *cs, credo_money once, credo_money amount)
+{
+	if (cs->veto)
+		return RULE_VETO;
+	if (cs->on_hold)
+		return RULE_HOLD;
+	if (!cs->grade)
+		return RULE_UNRATED;
+	if (cs->grade == 'D')
+		return RULE_GRADE_D;
+	if (once >= 0)
+		return amount > once ? RULE_ONE_OFF : RULE_OK;
+	if (!cs->has_limit)
+		return RULE_NO_LIMIT;
+	return cs->exposure + amount > cs->limit ? RULE_OVER : RULE_OK;
+}
+
+credo_status credo__credit_status(credo_db *db, int64_t customer_id, credo_credit_status *out)
+{
+	return status_of(db, customer_id, out);
+}
+
+int credo__credit_passes(const credo_credit_status *cs, credo_money amount)
+{
+	return rule_broken(cs, -1, amount) == RULE_OK;
+}
+
 /* Why this sale may not go ahead on credit, into why; 0 when it may. */
 static int blocked(credo_db *db, int64_t customer, int64_t contract, credo_money amount, char *why, size_t len)
 {
@@ -165,44 +196,40 @@ static int blocked(credo_db *db, int64_t customer, int64_t contract, credo_money
 		snprintf(why, len, "%s", credo_errmsg(db));
 		return 1;
 	}
-	if (cs.veto) {
+	credo_money once = -1;
+	if (!cs.veto && !cs.on_hold && cs.grade && cs.grade != 'D')
+		once = one_off(db, contract);
+	switch (rule_broken(&cs, once, amount)) {
+	case RULE_OK:
+		return 0;
+	case RULE_VETO:
 		snprintf(why, len, _("%s is flagged for bad reputation (grade D): no sale on credit"), name);
-		return 1;
-	}
-	if (cs.on_hold) {
+		break;
+	case RULE_HOLD:
 		snprintf(why, len, _("%s is on credit hold: an invoice is %d days overdue (hold after %lld)"), name,
 			 cs.max_days_overdue, (long long)credo__setting_int(db, "credit.hold_days", 60));
-		return 1;
-	}
-	if (!cs.grade) {
+		break;
+	case RULE_UNRATED:
 		snprintf(why, len, _("%s has no credit rating: no sale on credit before it is rated"), name);
-		return 1;
-	}
-	if (cs.grade == 'D') {
+		break;
+	case RULE_GRADE_D:
 		snprintf(why, len, _("%s is grade D: cash only"), name);
-		return 1;
-	}
-	credo_money once = one_off(db, contract);
-	if (once >= 0) {
-		if (amount > once) {
-			snprintf(why, len, _("%s: the contract's one-off limit %s is less than %s"), name,
-				 credo_money_format(once, 1, l, sizeof l), credo_money_format(amount, 1, a, sizeof a));
-			return 1;
-		}
-		return 0;
-	}
-	if (!cs.has_limit) {
+		break;
+	case RULE_ONE_OFF:
+		snprintf(why, len, _("%s: the contract's one-off limit %s is less than %s"), name,
+			 credo_money_format(once, 1, l, sizeof l), credo_money_format(amount, 1, a, sizeof a));
+		break;
+	case RULE_NO_LIMIT:
 		snprintf(why, len, _("%s has no approved credit limit: no sale on credit without approval"), name);
-		return 1;
-	}
-	if (cs.exposure + amount > cs.limit) {
+		break;
+	case RULE_OVER:
 		snprintf(why, len, _("%s would go over its credit limit: limit %s, exposure %s, this sale %s,"
 			 " shortfall %s"), name, credo_money_format(cs.limit, 1, l, sizeof l),
 			 credo_money_format(cs.exposure, 1, e, sizeof e), credo_money_format(amount, 1, a, sizeof a),
 			 credo_money_format(cs.exposure + amount - cs.limit, 1, s, sizeof s));
-		return 1;
+		break;
 	}
-	return 0;
+	return 1;
 }
 
 credo_status credo__credit_check(credo_db *db, int64_t customer_id, int64_t contract_id,

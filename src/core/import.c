@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include <openssl/evp.h>
+
+#include "import_internal.h"
 
 #define MAX_COLS 32
 
@@ -39,10 +41,7 @@ static const struct column contact_cols[] = {
 };
 #undef CONT
 
-/* Invoices and payments: text as read, converted per row. */
-struct money_row {
-	const char *code, *customer, *contract, *date, *due_date, *amount, *notes, *method, *reference;
-};
+/* Invoices and payments: text as read (struct money_row), converted per row. */
 #define MONEY(f, label) { #f, label, offsetof(struct money_row, f) }
 static const struct column invoice_cols[] = {
 	MONEY(code, "发票号"), MONEY(customer, "客户编码"), MONEY(contract, "合同编号"), MONEY(date, "开票日期"),
@@ -86,6 +85,8 @@ struct importer {
 	long line;		/* line being fed */
 	long row_line;		/* line where the current row started */
 	credo_status fatal;	/* a database error stops everything */
+	struct bulk_invoices *bulk;	/* invoices: the bulk path (import_invoices.c) */
+	EVP_MD_CTX *sha;	/* digest of the file, for the audit row of a bulk import */
 };
 
 static void report(struct importer *im, long line, const char *column, const char *reason)
@@ -174,12 +175,32 @@ static int row_amount(struct importer *im, const char *text, credo_money *out)
 	return 0;
 }
 
+static credo_status import_money_one(struct importer *im, const struct money_row *rp);
+
 /* Returns CREDO_STOP when the row was already reported. */
 static credo_status import_money(struct importer *im)
 {
-	credo_db *db = im->db;
 	struct money_row r = { 0 };
 	fill(im, &r);
+	if (im->bulk) {
+		int done = 0;
+		credo_status rc = credo__bulk_invoice(im->bulk, &r, &done);
+		if (rc || done)
+			return rc;
+		/* The single path below words the refusal, or writes what the bulk path does not. */
+		if ((rc = credo__bulk_sync(im->bulk)))
+			return rc;
+		rc = import_money_one(im, &r);
+		credo__bulk_forget(im->bulk, r.customer);
+		return rc;
+	}
+	return import_money_one(im, &r);
+}
+
+static credo_status import_money_one(struct importer *im, const struct money_row *rp)
+{
+	credo_db *db = im->db;
+	struct money_row r = *rp;
 	int64_t customer = 0, contract = 0;
 	credo_money amount;
 	credo_status rc = credo_customer_find(db, r.customer ? r.customer : "", &customer);
@@ -283,6 +304,8 @@ static credo_status parse_file(struct importer *im, FILE *f)
 	im->row_line = 1;
 	while (!im->fatal && (n = getline(&buf, &cap, f)) > 0) {
 		im->line++;
+		if (im->sha)
+			EVP_DigestUpdate(im->sha, buf, (size_t)n);
 		char *s = buf;
 		if (im->line == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 			s += 3;	/* UTF-8 byte order mark */
@@ -331,8 +354,23 @@ credo_status credo_import(credo_db *db, credo_import_kind kind, const char *path
 		.db = db, .kind = kind, .cb = cb, .ctx = ctx, .res = res,
 		.cols = kinds[kind].cols, .ncols = kinds[kind].ncols,
 	};
-	rc = parse_file(&im, f);
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
+	char sha[65] = "";
+	if (kind == CREDO_IMPORT_INVOICES) {
+		im.sha = EVP_MD_CTX_new();
+		rc = !im.sha || !EVP_DigestInit_ex(im.sha, EVP_sha256(), NULL)
+			     ? credo__fail(db, CREDO_NOMEM, "out of memory") : credo__bulk_open(db, &im.bulk);
+	}
+	if (rc == CREDO_OK)
+		rc = parse_file(&im, f);
 	fclose(f);
+	if (im.sha) {
+		EVP_DigestFinal_ex(im.sha, md, &mdlen);
+		EVP_MD_CTX_free(im.sha);
+		for (unsigned int i = 0; i < mdlen && i < 32; i++)
+			snprintf(sha + 2 * i, 3, "%02x", md[i]);
+	}
 	if (rc == CREDO_OK && !im.header_done)
 		report(&im, 1, "", "the file is empty: the first line must name the columns");
 	if (rc == CREDO_OK && res->bad > 0)
@@ -341,6 +379,9 @@ credo_status credo_import(credo_db *db, credo_import_kind kind, const char *path
 					   res->bad, res->rows)
 			     : credo__fail(db, CREDO_INVALID, "%ld problems in the header and %ld rows;"
 					   " nothing was imported", res->bad, res->rows);
+	if (rc == CREDO_OK && res->bad == 0 && !dry_run && im.bulk)
+		rc = credo__bulk_finish(im.bulk, path, sha);
+	credo__bulk_close(im.bulk);
 	/* A dry run or a bad file rolls back every row that did go in. */
 	int keep = rc == CREDO_OK && !dry_run;
 	credo_status end = credo__mut_end(db, keep ? CREDO_OK : (rc ? rc : CREDO_STOP));

@@ -130,6 +130,30 @@ char *credo__snapshot(credo_db *db, const char *sql, int64_t id);
  */
 credo_status credo__audit_bulk(credo_db *db, const char *entity, const char *action, sqlite3_stmt *rows);
 
+/*
+ * The one audit row of a bulk import (audit_import.c): table's rows first..
+ * last, written from file (its SHA-256 as hex), with the digest of their
+ * content that credo check recomputes. Inside the import's mutation.
+ */
+credo_status credo__audit_import(credo_db *db, const char *table, const char *file, const char *sha256,
+				 int64_t first, int64_t last);
+
+/* The id ranges of table written by bulk imports, each verified against its digest. */
+struct credo__import_ranges {
+	size_t n;
+	int64_t *first, *last;	/* sorted by first */
+	int64_t bad_audit_row;	/* the import whose rows no longer match its digest, 0 if none */
+};
+
+/*
+ * Load and verify table's imports. A range whose rows differ sets
+ * bad_audit_row and the reason into detail (status still CREDO_OK).
+ */
+credo_status credo__import_ranges(credo_db *db, const char *table, struct credo__import_ranges *out,
+				  char *detail, size_t len);
+int credo__import_covers(const struct credo__import_ranges *r, int64_t id);
+void credo__import_ranges_free(struct credo__import_ranges *r);
+
 /* The snapshot queries of the modules ("... WHERE id = ?1"), for bulk audit rows. */
 extern const char *const credo__snap_customer, *const credo__snap_contact, *const credo__snap_invoice,
 	*const credo__snap_payment, *const credo__snap_alloc, *const credo__snap_visit, *const credo__snap_limit;
@@ -140,6 +164,15 @@ extern const char *const credo__snap_customer, *const credo__snap_contact, *cons
  * sequence; call inside a mutation.
  */
 credo_status credo__next_code(credo_db *db, const char *kind, char *buf, size_t len);
+
+/*
+ * The two halves of credo__next_code, for a caller that numbers many codes
+ * in one go and keeps the sequence itself (the bulk import): the pattern
+ * of kind and the scope its sequence runs in ("" or this year), and the
+ * code for sequence number seq.
+ */
+credo_status credo__code_pattern(credo_db *db, const char *kind, char *pattern, size_t plen, char scope[8]);
+credo_status credo__code_format(credo_db *db, const char *pattern, long long seq, char *buf, size_t len);
 
 /* Setting value into buf; CREDO_NOTFOUND if unset. */
 credo_status credo__setting(credo_db *db, const char *key, char *buf, size_t len);
@@ -210,6 +243,17 @@ credo_status credo__apply_credits(credo_db *db, int64_t customer, int64_t invoic
  */
 credo_status credo__credit_check(credo_db *db, int64_t customer_id, int64_t contract_id,
 				 credo_money amount, const char *override_reason);
+
+/*
+ * The bulk import's credit check: a customer's status read once (any
+ * actor, like the check), then credo__credit_passes says whether an
+ * invoice of amount without a contract passes the same rules in the same
+ * order as credo__credit_check. The caller keeps the status up to date
+ * with what it writes; a refusal is left to credo__credit_check, which
+ * words it.
+ */
+credo_status credo__credit_status(credo_db *db, int64_t customer_id, credo_credit_status *out);
+int credo__credit_passes(const credo_credit_status *cs, credo_money amount);
 
 /*
  * CREDO_OK when an entry may be dated date (canonical ISO text): CREDO_RULE
