@@ -19,7 +19,7 @@
  */
 #define EXPOSURE \
 	"WITH oneoff AS (SELECT contract_id FROM credit_limits WHERE kind = 'one_off' AND revoked_at IS NULL)," \
-	" inv AS MATERIALIZED (SELECT i.customer_id, i.code, oa.open FROM " A_OPEN_INVOICES \
+	" inv AS MATERIALIZED (SELECT i.customer_id, i.code, i.open FROM " A_OPEN_INVOICES \
 	"  JOIN customers c ON c.id = i.customer_id" \
 	"  WHERE (i.contract_id IS NULL OR i.contract_id NOT IN (SELECT contract_id FROM oneoff)) AND" A_SCOPE("c.owner_id") ")," \
 	" inv_c AS (SELECT customer_id, sum(open) AS amt, sum(open > 0) AS n," \

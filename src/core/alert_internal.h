@@ -88,10 +88,10 @@ const char *credo__alert_money(credo_money v, char buf[CREDO_MONEY_BUFSZ]);
 
 /*
  * SQL: the invoices (alias i) with what is open on each as of :day
- * (oa.open, not zero; amount > 0 and dated up to :day), driven from the
- * run's temp.asof_invoices (asof.c) rather than from every invoice.
+ * (i.open, not zero; amount > 0 and dated up to :day): the run's
+ * temp.asof_invoices (asof.c), which has the invoice columns the rules read.
  */
-#define A_OPEN_INVOICES "temp.asof_invoices oa CROSS JOIN invoices i ON i.id = oa.invoice_id"
+#define A_OPEN_INVOICES "temp.asof_invoices i"
 
 /* SQL: the date the dispute of invoice alias i was raised, if one is open at :date, else NULL. */
 #define A_DISPUTE_SINCE(i) \

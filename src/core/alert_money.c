@@ -74,10 +74,10 @@ credo_status credo__alert_overdue(struct alert_run *r)
 {
 	return credo__alert_query(r,
 		"WITH o AS MATERIALIZED (SELECT i.id, i.code, i.customer_id, i.due_date, i.due_day, i.disputed,"
-		"  coalesce(i.collector_id, c.owner_id) AS who, oa.open, :day - i.due_day AS dpd,"
+		"  coalesce(i.collector_id, c.owner_id) AS who, i.open, :day - i.due_day AS dpd,"
 		"  " A_DISPUTE_SINCE("i") " AS since"
 		"  FROM " A_OPEN_INVOICES " JOIN customers c ON c.id = i.customer_id"
-		"  WHERE oa.open > 0 AND i.due_day <= :day - :lv1 AND" A_SCOPE("c.owner_id") "),"
+		"  WHERE i.open > 0 AND i.due_day <= :day - :lv1 AND" A_SCOPE("c.owner_id") "),"
 		" p AS MATERIALIZED (SELECT o.*, " A_PAUSED("o.id", "o.disputed", "o.since") " AS paused FROM o WHERE o.open > 0)"
 		" SELECT c.code, c.name, 'invoice', p.code, p.open, u.login, p.due_date, p.dpd,"
 		"  " A_STEP("p.dpd", "p.paused", "p.since", "p.due_day") ", p.paused, coalesce(p.since, '')"
@@ -107,7 +107,7 @@ credo_status credo__alert_limitation(struct alert_run *r)
 	/* ends >= due + 365 x years, so only invoices due early enough can qualify. */
 	return credo__alert_query(r,
 		"WITH l AS MATERIALIZED (SELECT i.id, i.code, i.customer_id, i.due_date, coalesce(i.collector_id, c.owner_id) AS who,"
-		"  oa.open,"
+		"  i.open,"
 		"  max(i.due_date, coalesce((SELECT max(x.action_date) FROM collection_actions x WHERE x.invoice_id = i.id"
 		"   AND x.kind IN ('reminder', 'call', 'statement', 'visit', 'legal', 'acknowledgement', 'promise')"
 		"   AND x.action_date <= :date), ''),"
@@ -115,7 +115,7 @@ credo_status credo__alert_limitation(struct alert_run *r)
 		"   AND x.invoice_id IS NULL AND x.kind IN ('statement', 'acknowledgement', 'legal')"
 		"   AND x.action_date >= i.invoice_date AND x.action_date <= :date), '')) AS since"
 		"  FROM " A_OPEN_INVOICES " JOIN customers c ON c.id = i.customer_id"
-		"  WHERE oa.open > 0 AND i.due_day < :day"
+		"  WHERE i.open > 0 AND i.due_day < :day"
 		"  AND i.due_day <= :day + :p2 - 365 * :p1 AND" A_SCOPE("c.owner_id") "),"
 		" d AS (SELECT l.*, date(l.since, '+' || :p1 || ' years') AS ends FROM l WHERE l.open > 0)"
 		" SELECT c.code, c.name, 'invoice', d.code, d.open, u.login, d.ends, " A_DAY("d.ends") " - :day,"
@@ -191,9 +191,9 @@ credo_status credo__alert_pays_old_owes_new(struct alert_run *r)
 		"  WHERE p.pay_day > :day - :p1 AND p.pay_day <= :day AND a.alloc_day <= :day"
 		"  AND (a.reversed_at IS NULL OR a.reversed_at > :date) AND (p.reversed_at IS NULL OR p.reversed_at > :date)"
 		"  AND" A_SCOPE("c.owner_id") " GROUP BY old.customer_id),"
-		" late AS MATERIALIZED (SELECT i.customer_id, i.code, i.due_date, :day - i.due_day AS dpd, oa.open"
+		" late AS MATERIALIZED (SELECT i.customer_id, i.code, i.due_date, :day - i.due_day AS dpd, i.open"
 		"  FROM " A_OPEN_INVOICES " JOIN paid ON paid.customer_id = i.customer_id"
-		"  WHERE oa.open > 0 AND i.due_day < :day AND i.invoice_day > paid.old_day AND i.disputed = 0),"
+		"  WHERE i.open > 0 AND i.due_day < :day AND i.invoice_day > paid.old_day AND i.disputed = 0),"
 		" agg AS (SELECT customer_id, sum(open) AS overdue, max(dpd) AS dpd, count(*) AS n,"
 		"  (SELECT l2.code FROM late l2 WHERE l2.customer_id = late.customer_id AND l2.open > 0"
 		"   ORDER BY l2.due_date, l2.code LIMIT 1) AS first_code"

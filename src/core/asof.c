@@ -3,9 +3,12 @@
  * temporary tables for the queries of one run (the month's figures, the
  * alert engine):
  *
- *	temp.asof_invoices(invoice_id, customer_id, open)
+ *	temp.asof_invoices(id, customer_id, open, ...)
  *		every invoice (amount > 0, dated up to the day) with what it
- *		had not received by the day, when that is not zero
+ *		had not received by the day, when that is not zero, and the
+ *		invoice's own columns the month and the alert rules read
+ *		(named as in invoices), so that they never go back to the
+ *		invoices table
  *	temp.asof_payments(payment_id, customer_id, unapplied)
  *		every payment dated up to the day and not reversed by it, with
  *		what it had not applied by the day, when that is not zero
@@ -25,15 +28,17 @@
 
 static const char CREATE[] =
 	"DROP TABLE IF EXISTS temp.asof_invoices; DROP TABLE IF EXISTS temp.asof_payments;"
-	"CREATE TEMP TABLE asof_invoices(invoice_id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL,"
-	" open INTEGER NOT NULL);"
+	"CREATE TEMP TABLE asof_invoices(id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, open INTEGER NOT NULL,"
+	" amount INTEGER, code TEXT, contract_id INTEGER, invoice_date TEXT, due_date TEXT, invoice_day INTEGER,"
+	" due_day INTEGER, collector_id INTEGER, disputed INTEGER);"
 	"CREATE TEMP TABLE asof_payments(payment_id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL,"
 	" unapplied INTEGER NOT NULL);";
 
 /*
- * Merge the rows of outer (id, customer, amount; ascending id) with those of
- * inner (id, sum; ascending id, each id once) into ins (id, customer,
- * amount - sum) where that is not zero. ?1 is the day number, ?2 the date.
+ * Merge the rows of outer (id, customer, amount, more...; ascending id) with
+ * those of inner (id, sum; ascending id, each id once) into ins (?1 id, ?2
+ * customer, ?3 amount - sum, then ?4... the outer columns from amount on)
+ * where that is not zero. ?1 is the day number, ?2 the date.
  */
 static credo_status merge(credo_db *db, const char *outer_sql, const char *inner_sql, const char *ins_sql,
 			  credo_date day, const char *date, const char *what)
@@ -56,6 +61,7 @@ static credo_status merge(credo_db *db, const char *outer_sql, const char *inner
 		if (sqlite3_bind_parameter_count(both[k]) >= 2)
 			sqlite3_bind_text(both[k], 2, date, -1, SQLITE_STATIC);
 	}
+	int nout = sqlite3_column_count(out), nins = sqlite3_bind_parameter_count(ins);
 	int ri = sqlite3_step(in), ro;
 	while ((ro = sqlite3_step(out)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(out, 0);
@@ -72,6 +78,8 @@ static credo_status merge(credo_db *db, const char *outer_sql, const char *inner
 		sqlite3_bind_int64(ins, 1, id);
 		sqlite3_bind_int64(ins, 2, sqlite3_column_int64(out, 1));
 		sqlite3_bind_int64(ins, 3, left);
+		for (int k = 2; k + 2 <= nins && k < nout; k++)
+			sqlite3_bind_value(ins, k + 2, sqlite3_column_value(out, k));
 		if (sqlite3_step(ins) != SQLITE_DONE) {
 			ro = SQLITE_ERROR;
 			break;
@@ -92,11 +100,13 @@ credo_status credo__asof_build(credo_db *db, credo_date day, const char *date)
 {
 	credo_status rc = credo__exec(db, CREATE, "computing the open items");
 	if (rc == CREDO_OK)
-		rc = merge(db, "SELECT id, customer_id, amount FROM invoices WHERE amount > 0 AND invoice_day <= ?1"
-			   " ORDER BY id",
+		rc = merge(db, "SELECT id, customer_id, amount, code, contract_id, invoice_date, due_date, invoice_day,"
+			   " due_day, collector_id, disputed FROM invoices WHERE amount > 0 AND invoice_day <= ?1 ORDER BY id",
 			   "SELECT invoice_id, sum(amount) FROM allocations WHERE " LIVE
 			   " GROUP BY invoice_id ORDER BY invoice_id",
-			   "INSERT INTO temp.asof_invoices VALUES (?1, ?2, ?3)", day, date, "computing the open items");
+			   "INSERT INTO temp.asof_invoices(id, customer_id, open, amount, code, contract_id, invoice_date,"
+			   " due_date, invoice_day, due_day, collector_id, disputed)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", day, date, "computing the open items");
 	if (rc == CREDO_OK)
 		rc = merge(db, "SELECT id, customer_id, amount FROM payments WHERE pay_day <= ?1"
 			   " AND (reversed_at IS NULL OR reversed_at > ?2) ORDER BY id",

@@ -219,9 +219,10 @@ credo_status credo__credit_check(credo_db *db, int64_t customer_id, int64_t cont
 credo_status credo__month_open(credo_db *db, const char *date);
 
 /*
- * The ledger as of a day (asof.c): fill temp.asof_invoices (invoice_id,
- * customer_id, open) with every invoice dated up to day whose open amount
- * then is not zero, and temp.asof_payments (payment_id, customer_id,
+ * The ledger as of a day (asof.c): fill temp.asof_invoices (the invoice's
+ * id, customer_id, code, contract_id, dates, day numbers, amount,
+ * collector_id and disputed, and open) with every invoice dated up to day
+ * whose open amount then is not zero, and temp.asof_payments (payment_id, customer_id,
  * unapplied) likewise for the payments, in one ordered pass each.
  * credo__asof_drop removes them (keeping the handle's error text).
  */

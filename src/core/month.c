@@ -132,18 +132,18 @@ static const char BUILD_ITEMS[] =
 	" invoice_code, contract_code, invoice_date, due_date, amount, open, days_past_due, bucket, provision,"
 	" collector, salesperson, disputed)"
 	" SELECT ?1, row_number() OVER (ORDER BY c.code, i.due_day, i.id), i.customer_id, i.id, c.code, c.name,"
-	"  i.code, coalesce(k.code, ''), i.invoice_date, i.due_date, i.amount, oa.open, ?2 - i.due_day,"
+	"  i.code, coalesce(k.code, ''), i.invoice_date, i.due_date, i.amount, i.open, ?2 - i.due_day,"
 	"  CASE WHEN ?2 - i.due_day <= ?10 THEN 0 WHEN ?2 - i.due_day <= ?11 THEN 1 WHEN ?2 - i.due_day <= ?12 THEN 2"
 	"   WHEN ?2 - i.due_day <= ?13 THEN 3 WHEN ?2 - i.due_day <= ?14 THEN 4 WHEN ?2 - i.due_day <= ?15 THEN 5"
 	"   WHEN ?2 - i.due_day <= ?16 THEN 6 ELSE 7 END,"
-	"  oa.open * (CASE WHEN ?2 - i.invoice_day <= 365 THEN ?20 WHEN ?2 - i.invoice_day <= 730 THEN ?21"
+	"  i.open * (CASE WHEN ?2 - i.invoice_day <= 365 THEN ?20 WHEN ?2 - i.invoice_day <= 730 THEN ?21"
 	"   WHEN ?2 - i.invoice_day <= 1095 THEN ?22 WHEN ?2 - i.invoice_day <= 1460 THEN ?23"
 	"   WHEN ?2 - i.invoice_day <= 1825 THEN ?24 ELSE ?25 END) / 100,"
 	"  coalesce(col.name, ''), u.name, i.disputed <> 0"
-	" FROM temp.asof_invoices oa CROSS JOIN invoices i ON i.id = oa.invoice_id"
+	" FROM temp.asof_invoices i"
 	" JOIN customers c ON c.id = i.customer_id JOIN users u ON u.id = c.owner_id"
 	" LEFT JOIN contracts k ON k.id = i.contract_id LEFT JOIN users col ON col.id = i.collector_id"
-	" WHERE oa.open > 0 ORDER BY c.code, i.due_day, i.id";
+	" WHERE i.open > 0 ORDER BY c.code, i.due_day, i.id";
 
 static credo_status build_items(credo_db *db, const credo_month_info *info, int64_t month_id)
 {
@@ -217,7 +217,12 @@ static const char BUILD_BALANCES[] =
 	" FROM fig WHERE opening <> 0 OR invoiced <> 0 OR received <> 0 OR opening + invoiced - received <> 0"
 	"  OR open <> 0 OR moves > 0";
 
-/* Payments dated in the month with what they had paid by its last day; reversals dated in it. */
+/*
+ * Payments dated in the month with what they had paid by its last day;
+ * reversals dated in it. The month's payments are a range of payments_day
+ * (?5, ?6: its first and last day numbers), its reversals one of
+ * payments_reversed.
+ */
 #define LIVE_AT_END "a.alloc_date <= ?3 AND (a.reversed_at IS NULL OR a.reversed_at > ?3)"
 static const char BUILD_RECEIVED[] =
 	"INSERT INTO temp.snap_received(month_id, seq, kind, payment_id, entry_date, payment_code, customer_code,"
@@ -233,9 +238,9 @@ static const char BUILD_RECEIVED[] =
 	"    || CASE WHEN p.reversed_at <= ?3 THEN 'reversed ' || p.reversed_at ELSE '' END AS applied_to"
 	"  FROM payments p JOIN customers c ON c.id = p.customer_id"
 	"  LEFT JOIN (SELECT a.payment_id, sum(a.amount) AS applied FROM allocations a JOIN payments q"
-	"   ON q.id = a.payment_id WHERE q.pay_date BETWEEN ?2 AND ?3 AND " LIVE_AT_END " GROUP BY a.payment_id) x"
+	"   ON q.id = a.payment_id WHERE q.pay_day BETWEEN ?5 AND ?6 AND " LIVE_AT_END " GROUP BY a.payment_id) x"
 	"   ON x.payment_id = p.id"
-	"  WHERE p.pay_date BETWEEN ?2 AND ?3"
+	"  WHERE p.pay_day BETWEEN ?5 AND ?6"
 	"  UNION ALL SELECT 1, 'reversal', p.id, p.reversed_at, p.code, c.code, c.name, p.method, p.reversal_reason,"
 	"   -p.amount, 0, 0, 'reverses the payment of ' || p.pay_date"
 	"  FROM payments p JOIN customers c ON c.id = p.customer_id WHERE p.reversed_at BETWEEN ?2 AND ?3)";
