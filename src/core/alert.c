@@ -1,7 +1,8 @@
 /*
  * alert.c - the alert engine (DESIGN.md section 6): the table of rules, their
  * switches and thresholds from the settings, and the run that collects every
- * rule's alerts, sorts them by severity and date and hands them out.
+ * rule's alerts in a temporary table and hands them out sorted by severity
+ * and date.
  *
  * The rules themselves, one query each, are in alert_money.c (receivables),
  * alert_credit.c (limits and reviews) and alert_sales.c (leads,
@@ -139,81 +140,75 @@ void credo__alert_levels(credo_db *db, int64_t lv[ALERT_MAX_PARAMS])
 		lv[i] = credo__setting_int(db, keys[i], def[i]);
 }
 
-/* --- the alerts of one run, held for sorting ---------------------------- */
+/* --- the alerts of one run, kept for sorting ----------------------------- */
 
-struct held {
-	credo_alert a;
-	char *mem;	/* every string of a, in one block */
-	int order;	/* the rule's place in the table */
-};
+/*
+ * Every rule's alerts go to a temporary table as they are found, and come
+ * back sorted by SQLite: the run holds one alert at a time whatever the
+ * number, and the sort spills to the temporary file when it is large.
+ * Most severe first, then the oldest date, the rule's place, customer and
+ * item (the order of finding breaks the remaining ties).
+ */
+static const char KEEP_CREATE[] =
+	"DROP TABLE IF EXISTS temp.alert_run;"
+	"CREATE TEMP TABLE alert_run(severity INTEGER, date TEXT, ord INTEGER, customer_code TEXT, item TEXT,"
+	" rule TEXT, level INTEGER, customer_name TEXT, item_kind TEXT, amount INTEGER, responsible TEXT,"
+	" days INTEGER, message TEXT)";
 
-struct alert_list {
-	struct held *v;
-	size_t n, cap;
-	int order;
-};
+static const char KEEP_INSERT[] = "INSERT INTO temp.alert_run VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 
-static credo_status hold(credo_db *db, struct alert_list *l, const credo_alert *a)
+static const char KEEP_SORTED[] =
+	"SELECT rule, severity, level, customer_code, customer_name, item_kind, item, amount, responsible, date, days,"
+	" message FROM temp.alert_run ORDER BY severity DESC, date, ord, customer_code, item, rowid";
+
+static credo_status keep(struct alert_run *r, const credo_alert *a)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		struct held *v = realloc(l->v, cap * sizeof *v);
-		if (!v)
-			return credo__fail(db, CREDO_NOMEM, "out of memory collecting alerts");
-		l->v = v;
-		l->cap = cap;
-	}
-	const char *src[] = { a->rule, a->customer_code, a->customer_name, a->item_kind, a->item,
-			      a->responsible, a->date, a->message };
-	enum { NSTR = sizeof src / sizeof src[0] };
-	size_t len[NSTR], total = 0;
-	for (int i = 0; i < NSTR; i++)
-		total += (len[i] = strlen(src[i] ? src[i] : "")) + 1;
-	char *mem = malloc(total), *p = mem;
-	if (!mem)
-		return credo__fail(db, CREDO_NOMEM, "out of memory collecting alerts");
-	const char *dst[NSTR];
-	for (int i = 0; i < NSTR; i++) {
-		memcpy(p, src[i] ? src[i] : "", len[i] + 1);
-		dst[i] = p;
-		p += len[i] + 1;
-	}
-	struct held *h = &l->v[l->n++];
-	h->a = *a;
-	h->a.rule = dst[0];
-	h->a.customer_code = dst[1];
-	h->a.customer_name = dst[2];
-	h->a.item_kind = dst[3];
-	h->a.item = dst[4];
-	h->a.responsible = dst[5];
-	h->a.date = dst[6];
-	h->a.message = dst[7];
-	h->mem = mem;
-	h->order = l->order;
+	sqlite3_stmt *s = r->keep;
+	sqlite3_reset(s);
+	sqlite3_bind_int(s, 1, (int)a->severity);
+	sqlite3_bind_text(s, 2, a->date ? a->date : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 3, r->order);
+	sqlite3_bind_text(s, 4, a->customer_code ? a->customer_code : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, a->item ? a->item : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, a->rule ? a->rule : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 7, a->level);
+	sqlite3_bind_text(s, 8, a->customer_name ? a->customer_name : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 9, a->item_kind ? a->item_kind : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 10, a->amount);
+	sqlite3_bind_text(s, 11, a->responsible ? a->responsible : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 12, a->days);
+	sqlite3_bind_text(s, 13, a->message ? a->message : "", -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return credo__dberr(r->db, "collecting alerts");
 	return CREDO_OK;
 }
 
-/* Most severe first, then the oldest date, the rule's place, customer and item. */
-static int by_severity_date(const void *x, const void *y)
+/* Hand the kept alerts out in order. */
+static credo_status hand_out(credo_db *db, credo_alert_cb cb, void *ctx)
 {
-	const struct held *a = x, *b = y;
-	int c;
-	if (a->a.severity != b->a.severity)
-		return a->a.severity > b->a.severity ? -1 : 1;
-	if ((c = strcmp(a->a.date, b->a.date)))
-		return c;
-	if (a->order != b->order)
-		return a->order - b->order;
-	if ((c = strcmp(a->a.customer_code, b->a.customer_code)))
-		return c;
-	return strcmp(a->a.item, b->a.item);
-}
-
-static void list_free(struct alert_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i].mem);
-	free(l->v);
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, KEEP_SORTED, &st);
+	if (rc)
+		return rc;
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		credo_alert a = {
+			.rule = credo__col_text(st, 0), .severity = (credo_alert_severity)sqlite3_column_int(st, 1),
+			.level = sqlite3_column_int(st, 2), .customer_code = credo__col_text(st, 3),
+			.customer_name = credo__col_text(st, 4), .item_kind = credo__col_text(st, 5),
+			.item = credo__col_text(st, 6), .amount = sqlite3_column_int64(st, 7),
+			.responsible = credo__col_text(st, 8), .date = credo__col_text(st, 9),
+			.days = sqlite3_column_int(st, 10), .message = credo__col_text(st, 11),
+		};
+		if (cb(&a, ctx)) {
+			rc = CREDO_STOP;
+			break;
+		}
+	}
+	if (rc == CREDO_OK && s != SQLITE_DONE)
+		rc = credo__dberr(db, "sorting alerts");
+	sqlite3_finalize(st);
+	return rc;
 }
 
 /* --- running a rule's query --------------------------------------------- */
@@ -266,7 +261,7 @@ credo_status credo__alert_query(struct alert_run *r, const char *sql, alert_fill
 			continue;
 		utf8_trim_tail(msg);	/* snprintf may have cut a character in two */
 		a.message = msg;
-		if ((rc = hold(r->db, r->out, &a)))
+		if ((rc = keep(r, &a)))
 			break;
 	}
 	if (rc == CREDO_OK && s != SQLITE_DONE) {
@@ -293,7 +288,8 @@ static void rule_params(credo_db *db, const struct rule *ru, int64_t p[ALERT_MAX
 		p[i] = ru->params[i] ? credo__setting_int(db, ru->params[i], 0) : 0;
 }
 
-credo_status credo_alerts(credo_db *db, const char *as_of, const char *for_login, credo_alert_cb cb, void *ctx)
+credo_status credo__alerts(credo_db *db, const char *as_of, const char *for_login, int have_asof, credo_alert_cb cb,
+			   void *ctx)
 {
 	if (credo_actor_id(db) <= 0)
 		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
@@ -314,27 +310,35 @@ credo_status credo_alerts(credo_db *db, const char *as_of, const char *for_login
 		r.for_login = for_login;
 	}
 	credo__alert_levels(db, r.lv);
-	struct alert_list list = { 0 };
-	r.out = &list;
+	if (!have_asof)
+		rc = credo__asof_build(db, r.day, r.date);
+	if (rc == CREDO_OK)
+		rc = credo__exec(db, KEEP_CREATE, "collecting alerts");
+	if (rc == CREDO_OK)
+		rc = credo__prepare(db, KEEP_INSERT, &r.keep);
 	for (size_t i = 0; i < NRULES && rc == CREDO_OK; i++) {
 		if (!rule_on(db, &rules[i]))
 			continue;
 		r.rule = rules[i].id;
 		rule_params(db, &rules[i], r.p);
-		list.order = (int)i;
+		r.order = (int)i;
 		rc = rules[i].fn(&r);
 	}
-	if (rc == CREDO_OK) {
-		if (list.n > 1)
-			qsort(list.v, list.n, sizeof list.v[0], by_severity_date);
-		for (size_t i = 0; i < list.n; i++)
-			if (cb(&list.v[i].a, ctx)) {
-				rc = CREDO_STOP;
-				break;
-			}
-	}
-	list_free(&list);
+	sqlite3_finalize(r.keep);
+	if (!have_asof)
+		credo__asof_drop(db);
+	if (rc == CREDO_OK)
+		rc = hand_out(db, cb, ctx);
+	char err[sizeof db->err];
+	memcpy(err, db->err, sizeof err);
+	credo__exec(db, "DROP TABLE IF EXISTS temp.alert_run", "collecting alerts");
+	memcpy(db->err, err, sizeof err);
 	return rc;
+}
+
+credo_status credo_alerts(credo_db *db, const char *as_of, const char *for_login, credo_alert_cb cb, void *ctx)
+{
+	return credo__alerts(db, as_of, for_login, 0, cb, ctx);
 }
 
 credo_status credo_alert_rules(credo_db *db, credo_alert_rule_cb cb, void *ctx)

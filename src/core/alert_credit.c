@@ -10,7 +10,8 @@
 
 /*
  * Exposure and limit of every customer in scope as of :date, as credo credit
- * show computes them for today (credit.c): open invoices + what active
+ * show computes them for today (credit.c), from the ledger as of :date
+ * (temp.asof_invoices and temp.asof_payments, asof.c): open invoices + what active
  * contracts still have to invoice - payments and credit notes not yet
  * applied (n: open invoices, contracts with something left to invoice); contracts under a one-off limit, and their invoices, are judged
  * against that limit instead. The limit is the standing limit in force
@@ -18,9 +19,9 @@
  */
 #define EXPOSURE \
 	"WITH oneoff AS (SELECT contract_id FROM credit_limits WHERE kind = 'one_off' AND revoked_at IS NULL)," \
-	" inv AS MATERIALIZED (SELECT i.customer_id, i.code, " A_OPEN("i") " AS open FROM invoices i" \
-	"  JOIN customers c ON c.id = i.customer_id WHERE i.amount > 0 AND i.invoice_day <= :day" \
-	"  AND (i.contract_id IS NULL OR i.contract_id NOT IN (SELECT contract_id FROM oneoff)) AND" A_SCOPE("c.owner_id") ")," \
+	" inv AS MATERIALIZED (SELECT i.customer_id, i.code, i.open FROM " A_OPEN_INVOICES \
+	"  JOIN customers c ON c.id = i.customer_id" \
+	"  WHERE (i.contract_id IS NULL OR i.contract_id NOT IN (SELECT contract_id FROM oneoff)) AND" A_SCOPE("c.owner_id") ")," \
 	" inv_c AS (SELECT customer_id, sum(open) AS amt, sum(open > 0) AS n," \
 	"  min(CASE WHEN open > 0 THEN code END) AS code FROM inv GROUP BY customer_id)," \
 	" ctr AS (SELECT customer_id, sum(left) AS amt, sum(left > 0) AS n, min(CASE WHEN left > 0 THEN code END) AS code" \
@@ -29,10 +30,8 @@
 	"   FROM contracts k JOIN customers c ON c.id = k.customer_id WHERE k.status = 'active'" \
 	"   AND k.id NOT IN (SELECT contract_id FROM oneoff) AND" A_SCOPE("c.owner_id") ") GROUP BY customer_id)," \
 	" cred AS (SELECT customer_id, sum(amt) AS amt FROM (" \
-	"  SELECT p.customer_id, p.amount - (SELECT coalesce(sum(a.amount), 0) FROM allocations a" \
-	"   WHERE a.payment_id = p.id AND a.alloc_day <= :day AND (a.reversed_at IS NULL OR a.reversed_at > :date)) AS amt" \
-	"   FROM payments p JOIN customers c ON c.id = p.customer_id" \
-	"   WHERE p.pay_day <= :day AND (p.reversed_at IS NULL OR p.reversed_at > :date) AND" A_SCOPE("c.owner_id") \
+	"  SELECT ap.customer_id, ap.unapplied AS amt FROM temp.asof_payments ap" \
+	"   JOIN customers c ON c.id = ap.customer_id WHERE" A_SCOPE("c.owner_id") \
 	"  UNION ALL SELECT i.customer_id, -i.amount - (SELECT coalesce(sum(a.amount), 0) FROM allocations a" \
 	"   WHERE a.credit_note_id = i.id AND a.alloc_day <= :day AND (a.reversed_at IS NULL OR a.reversed_at > :date))" \
 	"   FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.amount < 0 AND i.invoice_day <= :day" \

@@ -24,8 +24,6 @@
 
 #define ALERT_MAX_PARAMS 5
 
-struct alert_list;
-
 struct alert_run {
 	credo_db *db;
 	credo_date day;
@@ -37,7 +35,8 @@ struct alert_run {
 	int64_t lv[ALERT_MAX_PARAMS];		/* overdue escalation thresholds */
 	const char *for_login;			/* NULL: everyone's */
 	int exposure_done;			/* near_limit, over_limit, no_limit: one query for the three */
-	struct alert_list *out;
+	int order;				/* the rule's place in the table */
+	sqlite3_stmt *keep;			/* inserts an alert into temp.alert_run */
 };
 
 /*
@@ -46,6 +45,14 @@ struct alert_run {
  * string) too.
  */
 typedef void (*alert_fill_fn)(const struct alert_run *r, sqlite3_stmt *st, credo_alert *a, char *msg, size_t len);
+
+/*
+ * credo_alerts, when have_asof says the caller has already filled
+ * temp.asof_invoices and temp.asof_payments (credo__asof_build) for the
+ * same date and keeps them; else the run makes and drops its own.
+ */
+credo_status credo__alerts(credo_db *db, const char *as_of, const char *for_login, int have_asof, credo_alert_cb cb,
+			   void *ctx);
 
 /* Run one rule's query and keep an alert per row (fill may set a->severity 0 to drop the row). */
 credo_status credo__alert_query(struct alert_run *r, const char *sql, alert_fill_fn fill);
@@ -78,6 +85,13 @@ const char *credo__alert_money(credo_money v, char buf[CREDO_MONEY_BUFSZ]);
 #define A_OPEN(i) \
 	"(" i ".amount - (SELECT coalesce(sum(a.amount), 0) FROM allocations a WHERE a.invoice_id = " i ".id" \
 	" AND a.alloc_day <= :day AND (a.reversed_at IS NULL OR a.reversed_at > :date)))"
+
+/*
+ * SQL: the invoices (alias i) with what is open on each as of :day
+ * (i.open, not zero; amount > 0 and dated up to :day): the run's
+ * temp.asof_invoices (asof.c), which has the invoice columns the rules read.
+ */
+#define A_OPEN_INVOICES "temp.asof_invoices i"
 
 /* SQL: the date the dispute of invoice alias i was raised, if one is open at :date, else NULL. */
 #define A_DISPUTE_SINCE(i) \

@@ -288,4 +288,15 @@ credo_status credo__search_walk(credo_db *db, const struct credo__search_walk *w
  */
 extern int credo__search_walk_rows, credo__search_sort_max;
 
+/*
+ * The ledger as of a day (asof.c): fill temp.asof_invoices (the invoice's
+ * id, customer_id, code, contract_id, dates, day numbers, amount,
+ * collector_id and disputed, and open) with every invoice dated up to day
+ * whose open amount then is not zero, and temp.asof_payments (payment_id, customer_id,
+ * unapplied) likewise for the payments, in one ordered pass each.
+ * credo__asof_drop removes them (keeping the handle's error text).
+ */
+credo_status credo__asof_build(credo_db *db, credo_date day, const char *date);
+void credo__asof_drop(credo_db *db);
+
 #endif

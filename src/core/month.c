@@ -2,9 +2,10 @@
  * month.c - month close and the month's receivables figures.
  *
  * One builder computes a month's figures as of its last day into private
- * temporary tables of the connection (temp.snap_*): the open items from
- * credo_open_items, then every customer's movements and aging in one query,
- * the receipts in one, the alerts in one. Closing a month copies them into
+ * temporary tables of the connection (temp.snap_*): the ledger as of that
+ * day once (asof.c), the open items from it in one query, then every
+ * customer's movements and aging in one query, the receipts in one, the
+ * alerts from the alert engine over the same ledger. Closing a month copies them into
  * the month_* tables, where they stay until the month is reopened; a report
  * of a month that is not closed reads the temporary tables instead. Either
  * way the same rows come out, so a closed month's export is the live export
@@ -14,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "alert_internal.h"
 
 struct credo_month_report {
 	credo_db *db;
@@ -118,80 +119,80 @@ static credo_status temp_create(credo_db *db)
 	return rc ? rc : credo__exec(db, TEMP_CREATE, "preparing the month's figures");
 }
 
-struct item_walk {
-	credo_db *db;
-	sqlite3_stmt *ins;
-	int64_t month_id, seq;
-	credo_status rc;
-};
+/*
+ * The open items of the last day, from the ledger as of that day
+ * (temp.asof_invoices, asof.c), in customer code and due order: the same
+ * rows, ages, buckets and provisions as credo_open_items (aging.c) by
+ * customer, written in one statement. ?1 month id, ?2 the day number,
+ * ?10..?16 the bucket limits (missing ones very large), ?20..?25 the
+ * provision rates by the invoice's age in years.
+ */
+static const char BUILD_ITEMS[] =
+	"INSERT INTO temp.snap_open_items(month_id, seq, customer_id, invoice_id, customer_code, customer_name,"
+	" invoice_code, contract_code, invoice_date, due_date, amount, open, days_past_due, bucket, provision,"
+	" collector, salesperson, disputed)"
+	" SELECT ?1, row_number() OVER (ORDER BY c.code, i.due_day, i.id), i.customer_id, i.id, c.code, c.name,"
+	"  i.code, coalesce(k.code, ''), i.invoice_date, i.due_date, i.amount, i.open, ?2 - i.due_day,"
+	"  CASE WHEN ?2 - i.due_day <= ?10 THEN 0 WHEN ?2 - i.due_day <= ?11 THEN 1 WHEN ?2 - i.due_day <= ?12 THEN 2"
+	"   WHEN ?2 - i.due_day <= ?13 THEN 3 WHEN ?2 - i.due_day <= ?14 THEN 4 WHEN ?2 - i.due_day <= ?15 THEN 5"
+	"   WHEN ?2 - i.due_day <= ?16 THEN 6 ELSE 7 END,"
+	"  i.open * (CASE WHEN ?2 - i.invoice_day <= 365 THEN ?20 WHEN ?2 - i.invoice_day <= 730 THEN ?21"
+	"   WHEN ?2 - i.invoice_day <= 1095 THEN ?22 WHEN ?2 - i.invoice_day <= 1460 THEN ?23"
+	"   WHEN ?2 - i.invoice_day <= 1825 THEN ?24 ELSE ?25 END) / 100,"
+	"  coalesce(col.name, ''), u.name, i.disputed <> 0"
+	" FROM temp.asof_invoices i"
+	" JOIN customers c ON c.id = i.customer_id JOIN users u ON u.id = c.owner_id"
+	" LEFT JOIN contracts k ON k.id = i.contract_id LEFT JOIN users col ON col.id = i.collector_id"
+	" WHERE i.open > 0 ORDER BY c.code, i.due_day, i.id";
 
-static int item_insert(const credo_open_item *it, void *ctx)
-{
-	struct item_walk *w = ctx;
-	sqlite3_stmt *s = w->ins;
-	sqlite3_reset(s);
-	sqlite3_bind_int64(s, 1, w->month_id);
-	sqlite3_bind_int64(s, 2, ++w->seq);
-	sqlite3_bind_int64(s, 3, it->invoice_id);
-	sqlite3_bind_text(s, 4, it->customer_code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, it->customer_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, it->invoice_code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, it->contract_code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 8, it->invoice_date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 9, it->due_date, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 10, it->amount);
-	sqlite3_bind_int64(s, 11, it->open);
-	sqlite3_bind_int(s, 12, it->days_past_due);
-	sqlite3_bind_int(s, 13, it->bucket);
-	sqlite3_bind_int64(s, 14, it->provision);
-	sqlite3_bind_text(s, 15, it->collector, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 16, it->salesperson, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 17, it->disputed != 0);
-	if (sqlite3_step(s) != SQLITE_DONE) {
-		w->rc = credo__dberr(w->db, "keeping the month's open items");
-		return 1;
-	}
-	return 0;
-}
-
-/* The open items of the last day, through the aging module's one query. */
 static credo_status build_items(credo_db *db, const credo_month_info *info, int64_t month_id)
 {
-	struct item_walk w = { .db = db, .month_id = month_id };
-	credo_status rc = credo__prepare(db,
-		"INSERT INTO temp.snap_open_items(month_id, seq, customer_id, invoice_id, customer_code, customer_name,"
-		" invoice_code, contract_code, invoice_date, due_date, amount, open, days_past_due, bucket, provision,"
-		" collector, salesperson, disputed) VALUES (?1, ?2, (SELECT customer_id FROM invoices WHERE id = ?3),"
-		" ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-		" coalesce((SELECT name FROM users WHERE login = ?15), ?15),"
-		" coalesce((SELECT name FROM users WHERE login = ?16), ?16), ?17)", &w.ins);
+	/* The aging settings as credo_open_items reads them (by due date). */
+	char text[128];
+	int limits[7], nlimits, rates[6], nrates;
+	credo_status rc = credo__setting(db, "aging.buckets", text, sizeof text);
 	if (rc)
 		return rc;
-	credo_aging_opts o = { .as_of = info->last, .group = CREDO_AGING_BY_CUSTOMER };
-	rc = credo_open_items(db, &o, item_insert, &w);
-	sqlite3_finalize(w.ins);
-	return rc == CREDO_STOP ? w.rc : rc;
+	if (credo__int_list(text, limits, 7, &nlimits))
+		return credo__fail(db, CREDO_INVALID, "the aging.buckets setting is not a list of days");
+	if ((rc = credo__setting(db, "aging.provision", text, sizeof text)))
+		return rc;
+	if (credo__int_list(text, rates, 6, &nrates) || nrates != 6)
+		return credo__fail(db, CREDO_INVALID, "the aging.provision setting needs six percentages");
+	credo_date day;
+	credo_date_parse(info->last, &day, NULL);
+	sqlite3_stmt *st;
+	if ((rc = credo__prepare(db, BUILD_ITEMS, &st)))
+		return rc;
+	sqlite3_bind_int64(st, 1, month_id);
+	sqlite3_bind_int64(st, 2, day);
+	for (int i = 0; i < 7; i++)
+		sqlite3_bind_int(st, 10 + i, i < nlimits ? limits[i] : 1000000000);
+	for (int i = 0; i < 6; i++)
+		sqlite3_bind_int(st, 20 + i, rates[i]);
+	return credo__step_done(db, st, "keeping the month's open items");
 }
 
 /*
  * Every customer with a balance at either end, an open item, or an entry in
  * the month. ?1 month id, ?2 first day, ?3 last day, ?4 the bucket labels
- * (JSON array). closing = opening + invoiced - received; unapplied credit
+ * (JSON array), ?5 and ?6 the first and last day as day numbers (the sums
+ * read invoices_customer_day and payments_customer_day alone). closing = opening + invoiced - received; unapplied credit
  * is what the open items exceed it by.
  */
 static const char BUILD_BALANCES[] =
 	"WITH inv AS (SELECT customer_id,"
-	"  sum(CASE WHEN invoice_date < ?2 THEN amount ELSE 0 END) AS before,"
-	"  sum(CASE WHEN invoice_date >= ?2 THEN amount ELSE 0 END) AS month,"
-	"  count(CASE WHEN invoice_date >= ?2 THEN 1 END) AS n"
-	"  FROM invoices WHERE invoice_date <= ?3 GROUP BY customer_id),"
+	"  sum(CASE WHEN invoice_day < ?5 THEN amount ELSE 0 END) AS before,"
+	"  sum(CASE WHEN invoice_day >= ?5 THEN amount ELSE 0 END) AS month,"
+	"  count(CASE WHEN invoice_day >= ?5 THEN 1 END) AS n"
+	"  FROM invoices WHERE invoice_day <= ?6 GROUP BY customer_id),"
 	" pay AS (SELECT customer_id,"
-	"  sum(CASE WHEN pay_date < ?2 AND (reversed_at IS NULL OR reversed_at >= ?2) THEN amount ELSE 0 END) AS before,"
-	"  sum(CASE WHEN pay_date >= ?2 THEN amount ELSE 0 END)"
+	"  sum(CASE WHEN pay_day < ?5 AND (reversed_at IS NULL OR reversed_at >= ?2) THEN amount ELSE 0 END) AS before,"
+	"  sum(CASE WHEN pay_day >= ?5 THEN amount ELSE 0 END)"
 	"   - sum(CASE WHEN reversed_at BETWEEN ?2 AND ?3 THEN amount ELSE 0 END) AS month,"
-	"  count(CASE WHEN pay_date >= ?2 OR reversed_at BETWEEN ?2 AND ?3 THEN 1 END) AS n"
-	"  FROM payments WHERE pay_date <= ?3 GROUP BY customer_id),"
-	" itm AS (SELECT customer_id, sum(open) AS open, sum(CASE WHEN days_past_due > 0 THEN open ELSE 0 END) AS overdue,"
+	"  count(CASE WHEN pay_day >= ?5 OR reversed_at BETWEEN ?2 AND ?3 THEN 1 END) AS n"
+	"  FROM payments WHERE pay_day <= ?6 GROUP BY customer_id),"
+" itm AS (SELECT customer_id, sum(open) AS open, sum(CASE WHEN days_past_due > 0 THEN open ELSE 0 END) AS overdue,"
 	"  sum(provision) AS provision FROM temp.snap_open_items GROUP BY customer_id),"
 	" fig AS (SELECT c.id, c.code, c.name, coalesce(u.name, '') AS sp,"
 	"  coalesce(inv.before, 0) - coalesce(pay.before, 0) AS opening, coalesce(inv.month, 0) AS invoiced,"
@@ -216,7 +217,12 @@ static const char BUILD_BALANCES[] =
 	" FROM fig WHERE opening <> 0 OR invoiced <> 0 OR received <> 0 OR opening + invoiced - received <> 0"
 	"  OR open <> 0 OR moves > 0";
 
-/* Payments dated in the month with what they had paid by its last day; reversals dated in it. */
+/*
+ * Payments dated in the month with what they had paid by its last day;
+ * reversals dated in it. The month's payments are a range of payments_day
+ * (?5, ?6: its first and last day numbers), its reversals one of
+ * payments_reversed.
+ */
 #define LIVE_AT_END "a.alloc_date <= ?3 AND (a.reversed_at IS NULL OR a.reversed_at > ?3)"
 static const char BUILD_RECEIVED[] =
 	"INSERT INTO temp.snap_received(month_id, seq, kind, payment_id, entry_date, payment_code, customer_code,"
@@ -232,9 +238,9 @@ static const char BUILD_RECEIVED[] =
 	"    || CASE WHEN p.reversed_at <= ?3 THEN 'reversed ' || p.reversed_at ELSE '' END AS applied_to"
 	"  FROM payments p JOIN customers c ON c.id = p.customer_id"
 	"  LEFT JOIN (SELECT a.payment_id, sum(a.amount) AS applied FROM allocations a JOIN payments q"
-	"   ON q.id = a.payment_id WHERE q.pay_date BETWEEN ?2 AND ?3 AND " LIVE_AT_END " GROUP BY a.payment_id) x"
+	"   ON q.id = a.payment_id WHERE q.pay_day BETWEEN ?5 AND ?6 AND " LIVE_AT_END " GROUP BY a.payment_id) x"
 	"   ON x.payment_id = p.id"
-	"  WHERE p.pay_date BETWEEN ?2 AND ?3"
+	"  WHERE p.pay_day BETWEEN ?5 AND ?6"
 	"  UNION ALL SELECT 1, 'reversal', p.id, p.reversed_at, p.code, c.code, c.name, p.method, p.reversal_reason,"
 	"   -p.amount, 0, 0, 'reverses the payment of ' || p.pay_date"
 	"  FROM payments p JOIN customers c ON c.id = p.customer_id WHERE p.reversed_at BETWEEN ?2 AND ?3)";
@@ -282,7 +288,7 @@ static credo_status build_alerts(credo_db *db, const credo_month_info *info, int
 		" ?8, ?9, ?10, ?11, ?12, coalesce((SELECT name FROM users WHERE login = ?13), ?13), ?14)", &w.ins);
 	if (rc)
 		return rc;
-	rc = credo_alerts(db, info->last, NULL, alert_insert, &w);
+	rc = credo__alerts(db, info->last, NULL, 1, alert_insert, &w);
 	sqlite3_finalize(w.ins);
 	return rc == CREDO_STOP ? w.rc : rc;
 }
@@ -309,6 +315,13 @@ static credo_status run_build(credo_db *db, const char *sql, const credo_month_i
 	sqlite3_bind_text(st, 3, info->last, -1, SQLITE_STATIC);
 	if (sqlite3_bind_parameter_count(st) >= 4)
 		sqlite3_bind_text(st, 4, labels, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 6) {
+		credo_date first, last;
+		credo_date_parse(info->first, &first, NULL);
+		credo_date_parse(info->last, &last, NULL);
+		sqlite3_bind_int64(st, 5, first);
+		sqlite3_bind_int64(st, 6, last);
+	}
 	return credo__step_done(db, st, what);
 }
 
@@ -317,13 +330,19 @@ static credo_status build(credo_db *db, const credo_month_info *info, int64_t mo
 {
 	char labels[256];
 	labels_json(&info->buckets, labels, sizeof labels);
-	credo_status rc = build_items(db, info, month_id);
+	credo_date day;
+	credo_date_parse(info->last, &day, NULL);
+	/* The ledger as of the last day, once for the open items and the alerts. */
+	credo_status rc = credo__asof_build(db, day, info->last);
+	if (rc == CREDO_OK)
+		rc = build_items(db, info, month_id);
 	if (rc == CREDO_OK)
 		rc = run_build(db, BUILD_BALANCES, info, month_id, labels, "computing the month's balances");
 	if (rc == CREDO_OK)
 		rc = run_build(db, BUILD_RECEIVED, info, month_id, labels, "listing the month's receipts");
 	if (rc == CREDO_OK)
 		rc = build_alerts(db, info, month_id);
+	credo__asof_drop(db);
 	return rc;
 }
 
