@@ -444,6 +444,7 @@ static credo_status insert_customer(credo_db *db, const credo_customer_new *in, 
 	if (rc)
 		return rc;
 	int64_t id = sqlite3_last_insert_rowid(db->sql);
+	credo__figures_touch(db, id);	/* its row of (zero) figures */
 	char *after = credo__snapshot(db, SNAP_CUSTOMER, id);
 	rc = credo__audit(db, "customers", id, "create", NULL, after);
 	free(after);

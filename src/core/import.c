@@ -343,6 +343,9 @@ credo_status credo_import(credo_db *db, credo_import_kind kind, const char *path
 					   " nothing was imported", res->bad, res->rows);
 	/* A dry run or a bad file rolls back every row that did go in. */
 	int keep = rc == CREDO_OK && !dry_run;
+	/* Whatever path wrote the rows, every customer's figures are recomputed once, set-based, at the end. */
+	if (keep)
+		credo__figures_touch(db, 0);
 	credo_status end = credo__mut_end(db, keep ? CREDO_OK : (rc ? rc : CREDO_STOP));
 	if (!keep)
 		res->imported = 0;
