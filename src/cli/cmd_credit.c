@@ -270,10 +270,14 @@ static int decision(const struct cli_globals *g, const struct cli_command *cmd, 
 			  : strcmp(sub, "reject") == 0	 ? credo_credit_reject(db, id, note)
 			  : strcmp(sub, "dispute") == 0	 ? credo_credit_dispute(db, id, note)
 							 : credo_credit_decide(db, id, yes, amount, note);
+	/* Say what happened: a disputed request is not decided, it waits for the general manager. */
+	int approved = strcmp(sub, "approve") == 0 || (deciding && yes);
 	if (st)
 		rc = cli_fail(db, st);
+	else if (strcmp(sub, "dispute") == 0)
+		printf(_("credit request #%lld disputed: it goes to the general manager\n"), id);
 	else
-		printf("%s #%lld %s\n", _("credit request"), id, _("decided"));
+		printf(approved ? _("credit request #%lld approved\n") : _("credit request #%lld rejected\n"), id);
 	credo_close(db);
 	return rc;
 }

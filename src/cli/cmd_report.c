@@ -108,10 +108,8 @@ static int report_funnel(const struct cli_globals *g, int argc, char **argv)
 		funnel_seller_total(&w);
 		funnel_put(&o, _("all"), "", _("total"), NULL, &w.all);
 	}
-	rc = out_close(&o, db);
-	if (st) {
-		rc = cli_fail(db, st);
-	} else if (w.overflow) {
+	rc = out_finish(&o, db, st);
+	if (st == CREDO_OK && w.overflow) {
 		fprintf(stderr, "credo: %s\n", _("funnel totals are too large to add up"));
 		rc = CLI_DATA;
 	}

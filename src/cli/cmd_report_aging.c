@@ -143,10 +143,10 @@ static int aging_report(const struct cli_globals *g, int argc, char **argv, int 
 		/* The totals row is for people; scripts add up the rows themselves. */
 		if (st == CREDO_OK && args.fmt == OUT_TABLE && !args.xlsx)
 			aging_emit(&a, &a.total);
-		rc = out_close(&a.o, db);
-	}
-	if (st)
+		rc = out_finish(&a.o, db, st);
+	} else if (st) {
 		rc = cli_fail(db, st);
+	}
 	credo_close(db);
 	return rc;
 }
@@ -194,9 +194,7 @@ int report_dso(const struct cli_globals *g, int argc, char **argv)
 		return rc;
 	}
 	credo_status st = credo_dso(db, args.o.as_of, args.days, args.o.group, dso_row, &o);
-	rc = out_close(&o, db);
-	if (st)
-		rc = cli_fail(db, st);
+	rc = out_finish(&o, db, st);
 	credo_close(db);
 	return rc;
 }
@@ -264,9 +262,7 @@ int report_due(const struct cli_globals *g, int argc, char **argv)
 	credo_payment_filter f = { .from = d.first, .to = d.last };
 	if (st == CREDO_OK)
 		st = credo_payment_list(db, &f, collected, &d);
-	rc = out_close(&d.o, db);
-	if (st)
-		rc = cli_fail(db, st);
+	rc = out_finish(&d.o, db, st);
 	credo_close(db);
 	return rc;
 }

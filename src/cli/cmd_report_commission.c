@@ -132,10 +132,8 @@ int report_commission(const struct cli_globals *g, int argc, char **argv)
 		return rc;
 	}
 	credo_status st = credo_commission_month(db, month, login, lines ? line_row : NULL, lines ? NULL : sum_row, &w);
-	rc = out_close(&w.o, db);
-	if (st)
-		rc = cli_fail(db, st);
-	else if (w.explain && w.have_last)
+	rc = out_finish(&w.o, db, st);
+	if (st == CREDO_OK && w.explain && w.have_last)
 		explain(&w.last);
 	credo_close(db);
 	return rc;

@@ -213,9 +213,7 @@ int report_collected(const struct cli_globals *g, int argc, char **argv)
 	/* Totals are for people reading the table; scripts sum csv and json themselves. */
 	if (st == CREDO_OK && fmt == OUT_TABLE && !xlsx && !w.overflow)
 		collected_put(&o, &w.total);
-	rc = out_close(&o, db);
-	if (st)
-		rc = cli_fail(db, st);
+	rc = out_finish(&o, db, st);
 	credo_close(db);
 	return rc;
 }

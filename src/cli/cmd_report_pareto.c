@@ -102,9 +102,7 @@ int report_pareto(const struct cli_globals *g, int argc, char **argv)
 	}
 	credo_money total = 0;
 	credo_status st = credo_pareto(db, &a.po, pareto_row, &o, &total);
-	rc = out_close(&o, db);
-	if (st)
-		rc = cli_fail(db, st);
+	rc = out_finish(&o, db, st);
 	credo_close(db);
 	return rc;
 }
@@ -138,9 +136,7 @@ int report_classes(const struct cli_globals *g, int argc, char **argv)
 		return rc;
 	}
 	credo_status st = credo_class_moves(db, a.from, a.to, class_row, &o);
-	rc = out_close(&o, db);
-	if (st)
-		rc = cli_fail(db, st);
+	rc = out_finish(&o, db, st);
 	credo_close(db);
 	return rc;
 }

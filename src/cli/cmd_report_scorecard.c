@@ -106,9 +106,7 @@ int report_scorecard(const struct cli_globals *g, int argc, char **argv)
 	credo_export_chart chart = { .title = _("Collected vs target"), .cat_col = 1, .ncols = 2, .cols = { 12, 14 } };
 	out_xlsx_chart(&w.o, &chart);
 	credo_status st = credo_scorecard(db, &so, row, &w, NULL, NULL);
-	rc = out_close(&w.o, db);
-	if (st)
-		rc = cli_fail(db, st);
+	rc = out_finish(&w.o, db, st);
 	credo_close(db);
 	return rc;
 }

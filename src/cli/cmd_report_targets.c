@@ -100,9 +100,7 @@ int report_targets(const struct cli_globals *g, int argc, char **argv)
 	credo_export_chart chart = { .title = _("Collected vs target"), .cat_col = 0, .ncols = 3, .cols = { 4, 5, 7 } };
 	out_xlsx_chart(&o, &chart);
 	credo_status st = credo_targets(db, month, row, &o);
-	rc = out_close(&o, db);
-	if (st)
-		rc = cli_fail(db, st);
+	rc = out_finish(&o, db, st);
 	credo_close(db);
 	return rc;
 }

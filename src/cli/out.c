@@ -45,19 +45,31 @@ static void table_cell(struct out *o, int i, const char *s)
 void out_begin(struct out *o, enum out_format fmt, const struct out_col *cols, int ncols, FILE *f)
 {
 	*o = (struct out){ .fmt = fmt, .cols = cols, .ncols = ncols, .f = f };
-	switch (fmt) {
+}
+
+/*
+ * The header row (or '[') goes out with the first row or at the end, not at
+ * out_begin: a report refused by the core (exit 3) then prints nothing on
+ * stdout, not a header over an error.
+ */
+static void out_header(struct out *o)
+{
+	if (o->started)
+		return;
+	o->started = 1;
+	switch (o->fmt) {
 	case OUT_TABLE:
-		for (int i = 0; i < ncols; i++)
-			table_cell(o, i, _(cols[i].name));
-		fputc('\n', f);
+		for (int i = 0; i < o->ncols; i++)
+			table_cell(o, i, _(o->cols[i].name));
+		fputc('\n', o->f);
 		break;
 	case OUT_CSV:
-		for (int i = 0; i < ncols; i++)
-			csv_field(f, cols[i].name, i == 0);
-		fputs("\r\n", f);
+		for (int i = 0; i < o->ncols; i++)
+			csv_field(o->f, o->cols[i].name, i == 0);
+		fputs("\r\n", o->f);
 		break;
 	case OUT_JSON:
-		fputc('[', f);
+		fputc('[', o->f);
 		break;
 	}
 }
@@ -95,6 +107,7 @@ void out_row(struct out *o, const char *const *raw)
 		out_xlsx_row(o, raw);
 		return;
 	}
+	out_header(o);
 	char money[64][CREDO_MONEY_BUFSZ];
 	const char *values[64];
 	for (int i = 0; i < o->ncols && i < 64; i++)
@@ -127,6 +140,7 @@ void out_end(struct out *o)
 {
 	if (o->x)
 		return;
+	out_header(o);
 	if (o->fmt == OUT_JSON)
 		fputs(o->rows ? "\n]\n" : "]\n", o->f);
 }

@@ -35,6 +35,7 @@ struct out {
 	int ncols;
 	FILE *f;
 	long rows;
+	int started;	/* the header is out */
 	/* -o FILE.xlsx: rows go to a worksheet instead (out_xlsx.c) */
 	credo_export *x;
 	credo_export_col xcols[OUT_MAX_COLS];
@@ -44,7 +45,7 @@ struct out {
 /* "table", "csv" or "json" -> fmt; -1 for anything else. */
 int out_parse_format(const char *s, enum out_format *fmt);
 
-/* Start a list on f (header row, or '['). */
+/* Start a list on f (its header row, or '[', goes out with the first row or out_end). */
 void out_begin(struct out *o, enum out_format fmt, const struct out_col *cols, int ncols, FILE *f);
 
 /* One row: ncols values as text ("" for empty; NULL becomes JSON null). */
@@ -77,6 +78,13 @@ int out_open(struct out *o, credo_db *db, enum out_format fmt, const char *xlsx,
 
 /* End what out_open began: 0, or the exit code of a workbook that failed. */
 int out_close(struct out *o, credo_db *db);
+
+/*
+ * End a report whose core call returned st: out_close when it is CREDO_OK;
+ * otherwise no header and no workbook are left behind, the core's message is
+ * printed and its exit code returned.
+ */
+int out_finish(struct out *o, credo_db *db, credo_status st);
 
 /* Basis points as a percentage with two decimals ("85.25%"); "" for -1 (no basis). */
 char *out_bp(int bp, char buf[24]);

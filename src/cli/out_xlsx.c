@@ -96,6 +96,17 @@ int out_close(struct out *o, credo_db *db)
 	return 0;
 }
 
+int out_finish(struct out *o, credo_db *db, credo_status st)
+{
+	if (st == CREDO_OK)
+		return out_close(o, db);
+	if (o->x) {
+		credo_export_abort(o->x);
+		o->x = NULL;
+	}
+	return cli_fail(db, st);
+}
+
 char *out_bp(int bp, char buf[24])
 {
 	if (bp < 0) {

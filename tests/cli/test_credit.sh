@@ -31,7 +31,7 @@ expect "a salesperson requests a limit" 0 'filed credit request 1'
 run -d "$DB" --as zhangwei credit approve 1
 expect "a salesperson cannot approve its own request" 3 'permission denied'
 run -d "$DB" --as zhoumin credit approve 1 --amount 600,000 --note 按评级建议下调
-expect "the credit manager approves a different amount" 0 'decided'
+expect "the credit manager approves a different amount" 0 'request #1 approved'
 run -d "$DB" --as zhoumin credit show C000001
 expect "the limit in force is the approved amount" 0 'limit 600,000.00'
 expect "the history names requester and decider" 0 'decision zhoumin +approved 600000.00'
@@ -42,11 +42,11 @@ run -d "$DB" --as zhangwei credit request C000001 --amount 1,000,000 --reason �
 run -d "$DB" --as zhoumin credit dispute 2
 expect "a dispute needs a note" 2 'needs a note'
 run -d "$DB" --as zhoumin credit dispute 2 --note 风险偏高,请总经理定夺
-expect "the credit manager disputes a request" 0
+expect "the credit manager disputes a request: it goes to the general manager" 0 'request #2 disputed: it goes to the general manager'
 run -d "$DB" --as zhoumin credit decide 2 --approve --note x
 expect "only the general manager decides a disputed request" 3 'permission denied'
 run -d "$DB" --as huangjun credit decide 2 --approve --amount 900,000 --note 战略客户
-expect "the general manager decides it" 0 'decided'
+expect "the general manager decides it" 0 'request #2 approved'
 run -d "$DB" --as zhoumin credit show C000001
 expect "the gm's decision sets the limit" 0 'limit 900,000.00'
 run -d "$DB" --as zhangwei credit requests --format csv

@@ -64,6 +64,7 @@ expect "a different basic rate changes the statement" 0 '"2561.73"'
 # Who sees what: exit 3, or nobody else's row.
 run -d "$DB" --as lina report commission --month 2026-11 --for zhangwei
 expect "a salesperson cannot see a colleague's commission" 3 'permission denied'
+check "a refused report prints nothing on stdout, not a header over the error" test -z "$OUT"
 run -d "$DB" --as lina report scorecard --for zhangwei
 expect "nor a colleague's scorecard" 3 'permission denied'
 run -d "$DB" --as lina report scorecard --format csv

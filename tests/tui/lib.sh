@@ -114,13 +114,22 @@ tui_capture() { SCREEN=$(tmx capture-pane -p -t credo 2>/dev/null); }
 tui_capture_attrs() { tmx capture-pane -p -e -t credo 2>/dev/null; }
 
 # tui_until COMMAND...: capture until COMMAND (which may look at $SCREEN)
-# succeeds, for at most TUI_TIMEOUT seconds. No fixed sleeps anywhere.
+# succeeds on a settled screen, for at most TUI_TIMEOUT seconds. Settled:
+# the same capture 50 ms later. tmux can be caught halfway through credo's
+# redraw (the title written, the body not yet), and a check that reads
+# $SCREEN right after a wait must see the whole frame. No fixed sleeps.
 tui_until() {
 	_i=0
 	while [ $_i -lt $((TUI_TIMEOUT * 20)) ]; do
 		tui_capture
-		if "$@"; then return 0; fi
-		sleep 0.05
+		if "$@"; then
+			_seen=$SCREEN
+			sleep 0.05
+			tui_capture
+			[ "$SCREEN" = "$_seen" ] && return 0
+		else
+			sleep 0.05
+		fi
 		_i=$((_i + 1))
 	done
 	return 1
