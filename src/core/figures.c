@@ -145,6 +145,61 @@ void credo__figures_touch_of(credo_db *db, const char *sql, int64_t id)
 	credo__figures_touch(db, customer);
 }
 
+/* Customers with a row written after the watermark ?1..?4 (rowid ranges). */
+#define SINCE \
+	"SELECT id FROM customers WHERE id > ?4 UNION SELECT customer_id FROM invoices WHERE id > ?5" \
+	" UNION SELECT customer_id FROM payments WHERE id > ?6" \
+	" UNION SELECT i.customer_id FROM allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.id > ?7"
+static const char SINCE_SQL[] = FIG_WRITE(SINCE, "", IN_T);
+
+void credo__figures_watermark(credo_db *db, struct credo__figures_mark *m)
+{
+	sqlite3_stmt *st;
+	memset(m, 0, sizeof *m);
+	if (credo__prepare(db, "SELECT (SELECT max(id) FROM customers), (SELECT max(id) FROM invoices),"
+			   " (SELECT max(id) FROM payments), (SELECT max(id) FROM allocations)", &st))
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		m->customer = sqlite3_column_int64(st, 0);
+		m->invoice = sqlite3_column_int64(st, 1);
+		m->payment = sqlite3_column_int64(st, 2);
+		m->allocation = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_finalize(st);
+}
+
+static void bind_mark(sqlite3_stmt *st, const struct credo__figures_mark *m)
+{
+	sqlite3_bind_int64(st, 4, m->customer);
+	sqlite3_bind_int64(st, 5, m->invoice);
+	sqlite3_bind_int64(st, 6, m->payment);
+	sqlite3_bind_int64(st, 7, m->allocation);
+}
+
+credo_status credo__figures_refresh_since(credo_db *db, const struct credo__figures_mark *m)
+{
+	sqlite3_stmt *st;
+	credo_status rc = credo__prepare(db, "SELECT count(*) FROM (" SINCE " LIMIT " FULL_BEYOND ")", &st);
+	if (rc)
+		return rc;
+	bind_mark(st, m);
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	credo__figures_forget(db);
+	if (n >= atoi(FULL_BEYOND))
+		return credo__figures_refresh(db, 0);
+	if (n == 0)
+		return CREDO_OK;
+	if ((rc = credo__prepare(db, SINCE_SQL, &st)))
+		return rc;
+	credo_date today = credo_today();
+	char d[CREDO_DATE_BUFSZ];
+	sqlite3_bind_int(st, 1, today);
+	sqlite3_bind_text(st, 2, credo_date_format(today, d, sizeof d), -1, SQLITE_TRANSIENT);
+	bind_mark(st, m);
+	return credo__step_done(db, st, "computing customer figures");
+}
+
 credo_status credo__figures_flush(credo_db *db)
 {
 	credo_status rc = CREDO_OK;

@@ -239,6 +239,18 @@ void credo__figures_touch_of(credo_db *db, const char *sql, int64_t id);
 /* Recompute one customer's figures (0: every customer, one set-based statement) as of today, now. */
 credo_status credo__figures_refresh(credo_db *db, int64_t customer_id);
 
+/*
+ * For bulk writers (CSV import): the highest customer, invoice, payment
+ * and allocation ids before the bulk; after it, recompute in one statement
+ * the customers of every row written since (every customer when they are
+ * many), whatever path wrote them. Clears the marks the rows left.
+ */
+struct credo__figures_mark {
+	int64_t customer, invoice, payment, allocation;
+};
+void credo__figures_watermark(credo_db *db, struct credo__figures_mark *m);
+credo_status credo__figures_refresh_since(credo_db *db, const struct credo__figures_mark *m);
+
 /* Recompute the marked customers (credo__mut_end); forget the marks on a rollback. */
 credo_status credo__figures_flush(credo_db *db);
 void credo__figures_forget(credo_db *db);
