@@ -153,10 +153,8 @@ int main(int argc, char **argv)
 		credo_customer_sort sort;
 	} sorts[] = {
 		{ "name", CREDO_CUSTOMER_BY_NAME },
-#ifdef CREDO_CUSTOMER_BY_OVERDUE
 		{ "overdue", CREDO_CUSTOMER_BY_OVERDUE },
 		{ "utilisation", CREDO_CUSTOMER_BY_UTILISATION },
-#endif
 	};
 	int rc = 0;
 	for (size_t s = 0; s < sizeof sorts / sizeof sorts[0]; s++) {

@@ -33,7 +33,23 @@ typedef struct credo_customer {
 	const char *since;	/* relationship start date or "" */
 	int reputation_bad;	/* 信譽 veto flag */
 	const char *notes;
+	/*
+	 * Credit figures, filled (has_figures = 1) only on pages sorted by
+	 * overdue amount or utilisation; the same numbers as credo credit show
+	 * and the aging report give for today.
+	 */
+	int has_figures;
+	int64_t overdue;	/* open amount of invoices past their due date, fen */
+	int64_t exposure;	/* as the credit check counts it, fen */
+	int has_limit;		/* a standing or temporary limit is in force */
+	int64_t limit;		/* that limit, fen */
+	int64_t utilisation_bp;	/* exposure / limit in basis points (1% = 100), or one of: */
 } credo_customer;
+
+/* Exposure without a limit to measure it against (none, or zero): sorts before every utilisation. */
+#define CREDO_UTILISATION_NO_LIMIT INT64_MAX
+/* Neither a limit nor any exposure: nothing to measure, sorts after every utilisation. */
+#define CREDO_UTILISATION_NONE (-INT64_MAX)
 
 typedef int (*credo_customer_cb)(const credo_customer *c, void *ctx);
 
@@ -67,9 +83,17 @@ credo_status credo_customer_add(credo_db *db, const credo_customer_new *in, int6
 /* One customer by id, within the actor's data scope; CREDO_NOTFOUND otherwise. */
 credo_status credo_customer_get(credo_db *db, int64_t id, credo_customer_cb cb, void *ctx);
 
+/*
+ * Orders of the customer list. By overdue amount and by utilisation the
+ * largest come first (who owes most past due; who has used most of the
+ * limit, exposure without a limit first, customers with neither last),
+ * equal values newest customer first.
+ */
 typedef enum credo_customer_sort {
 	CREDO_CUSTOMER_BY_NAME,
 	CREDO_CUSTOMER_BY_CODE,
+	CREDO_CUSTOMER_BY_OVERDUE,
+	CREDO_CUSTOMER_BY_UTILISATION,
 } credo_customer_sort;
 
 /*
@@ -78,7 +102,8 @@ typedef enum credo_customer_sort {
  */
 typedef struct credo_customer_key {
 	int valid;
-	char text[256];
+	char text[256];		/* name or code */
+	int64_t num;		/* overdue amount or utilisation */
 	int64_t id;
 } credo_customer_key;
 

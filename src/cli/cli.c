@@ -133,6 +133,7 @@ int cli_print_code(const credo_customer *c, void *ctx)
 
 struct each_ctx {
 	const char *owner;
+	credo_customer_sort sort;
 	credo_customer_cb cb;
 	void *ctx;
 	credo_customer_key last;
@@ -143,20 +144,21 @@ static int each_row(const credo_customer *c, void *arg)
 {
 	struct each_ctx *e = arg;
 	e->rows++;
-	credo_customer_key_of(c, CREDO_CUSTOMER_BY_NAME, &e->last);
+	credo_customer_key_of(c, e->sort, &e->last);
 	if (e->owner && strcmp(e->owner, c->owner_login) != 0)
 		return 0;
 	return e->cb(c, e->ctx);
 }
 
-credo_status cli_each_customer(credo_db *db, const char *search, const char *owner,
+credo_status cli_each_customer(credo_db *db, const char *search, const char *owner, int sort,
 			       credo_customer_cb cb, void *ctx)
 {
-	struct each_ctx e = { .owner = owner, .cb = cb, .ctx = ctx };
-	if (search && *search)
+	struct each_ctx e = { .owner = owner, .sort = sort < 0 ? CREDO_CUSTOMER_BY_NAME : sort, .cb = cb, .ctx = ctx };
+	/* A search alone ranks the best matches first; with a sort, every match in that order. */
+	if (search && *search && sort < 0)
 		return credo_customer_search(db, search, 1000, each_row, &e);
 	/* Page by page, so memory stays flat whatever the number of customers. */
-	credo_customer_query q = { .sort = CREDO_CUSTOMER_BY_NAME, .owner_login = owner, .limit = 500 };
+	credo_customer_query q = { .sort = e.sort, .search = search, .owner_login = owner, .limit = 500 };
 	credo_status st;
 	do {
 		e.rows = 0;

@@ -69,9 +69,10 @@ int cli_print_code(const credo_customer *c, void *ctx);
 
 /*
  * Every customer in scope: the best 1000 matches of search ranked, or all of
- * them by name page by page; only owner's when owner is not NULL.
+ * them (all matches) page by page in sort order (a credo_customer_sort; -1:
+ * by name, or ranked when searching); only owner's when owner is not NULL.
  */
-credo_status cli_each_customer(credo_db *db, const char *search, const char *owner,
+credo_status cli_each_customer(credo_db *db, const char *search, const char *owner, int sort,
 			       credo_customer_cb cb, void *ctx);
 
 /* 1 if argv holds -h or --help before any "--". */

@@ -78,11 +78,54 @@ static const struct out_col customer_cols[] = {
 	{ N_("status"), 9, OUT_TEXT }, { N_("phone"), 14, OUT_TEXT }, { N_("region"), 6, OUT_TEXT },
 };
 
+/* Sorted by the credit figures, the list shows them instead of phone and region. */
+static const struct out_col figure_cols[] = {
+	{ N_("code"), 9, OUT_TEXT }, { N_("name"), 30, OUT_TEXT }, { N_("owner"), 10, OUT_TEXT },
+	{ N_("overdue"), 14, OUT_MONEY }, { N_("exposure"), 14, OUT_MONEY }, { N_("limit"), 14, OUT_MONEY },
+	{ N_("used"), 8, OUT_TEXT },
+};
+
 static int customer_row(const credo_customer *c, void *ctx)
 {
 	const char *v[] = { c->code, c->name, c->owner_login, c->status, c->phone, c->region };
 	out_row(ctx, v);
 	return 0;
+}
+
+/* Utilisation as a percentage with two decimals, "no limit", or "-" with neither limit nor exposure. */
+static void utilisation_text(const credo_customer *c, char *buf, size_t len)
+{
+	if (c->utilisation_bp == CREDO_UTILISATION_NO_LIMIT)
+		snprintf(buf, len, "%s", _("no limit"));
+	else if (c->utilisation_bp == CREDO_UTILISATION_NONE)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%s%lld.%02lld%%", c->utilisation_bp < 0 ? "-" : "",
+			 (long long)llabs(c->utilisation_bp) / 100, (long long)llabs(c->utilisation_bp) % 100);
+}
+
+static int figure_row(const credo_customer *c, void *ctx)
+{
+	char ov[24], ex[24], li[24], used[32];
+	snprintf(ov, sizeof ov, "%lld", (long long)c->overdue);
+	snprintf(ex, sizeof ex, "%lld", (long long)c->exposure);
+	snprintf(li, sizeof li, "%lld", (long long)c->limit);
+	utilisation_text(c, used, sizeof used);
+	const char *v[] = { c->code, c->name, c->owner_login, ov, ex, c->has_limit ? li : "", used };
+	out_row(ctx, v);
+	return 0;
+}
+
+static int parse_sort(const char *s)
+{
+	static const char *const names[] = {
+		[CREDO_CUSTOMER_BY_NAME] = "name", [CREDO_CUSTOMER_BY_CODE] = "code",
+		[CREDO_CUSTOMER_BY_OVERDUE] = "overdue", [CREDO_CUSTOMER_BY_UTILISATION] = "utilisation",
+	};
+	for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return strcmp(s, "utilization") == 0 ? CREDO_CUSTOMER_BY_UTILISATION : -1;
 }
 
 static int customer_list(const struct cli_globals *g, const struct cli_command *cmd, int argc, char **argv)
@@ -91,16 +134,21 @@ static int customer_list(const struct cli_globals *g, const struct cli_command *
 		{ "search", required_argument, NULL, 's' },
 		{ "owner", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "sort", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *search = NULL, *owner = NULL;
 	enum out_format fmt = OUT_TABLE;
-	int ch;
+	int ch, sort = -1;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (ch == 's')
 			search = optarg;
 		else if (ch == 'o')
 			owner = optarg;
+		else if (ch == 'S' && (sort = parse_sort(optarg)) < 0)
+			return cli_usage(cmd, "%s", _("--sort must be name, code, overdue or utilisation"));
+		else if (ch == 'S')
+			continue;
 		else if (ch == 'f' && out_parse_format(optarg, &fmt) == 0)
 			continue;
 		else
@@ -113,8 +161,12 @@ static int customer_list(const struct cli_globals *g, const struct cli_command *
 	if (rc)
 		return rc;
 	struct out o;
-	out_begin(&o, fmt, customer_cols, 6, stdout);
-	credo_status st = cli_each_customer(db, search, owner, customer_row, &o);
+	int figures = sort == CREDO_CUSTOMER_BY_OVERDUE || sort == CREDO_CUSTOMER_BY_UTILISATION;
+	if (figures)
+		out_begin(&o, fmt, figure_cols, 7, stdout);
+	else
+		out_begin(&o, fmt, customer_cols, 6, stdout);
+	credo_status st = cli_each_customer(db, search, owner, sort, figures ? figure_row : customer_row, &o);
 	out_end(&o);
 	if (st && st != CREDO_STOP)
 		rc = cli_fail(db, st);

@@ -36,7 +36,8 @@ const struct cli_command cli_commands[] = {
 		  "under the database's locks: other sessions see the old or the new content,\n"
 		  "never a mix. The restore is recorded in the restored audit log.\n") },
 	{ .name = "customer",
-	  .args = "add --name TEXT [--FIELD VALUE ...] | list [--search TEXT] [--owner LOGIN] [--format F]"
+	  .args = "add --name TEXT [--FIELD VALUE ...] | list [--search TEXT] [--owner LOGIN]"
+		  " [--sort name|code|overdue|utilisation] [--format F]"
 		  " | show CODE | edit CODE --FIELD VALUE ... | assign CODE --owner LOGIN [--reason TEXT]"
 		  " | status CODE STATUS [--note TEXT] | reputation CODE good|bad --reason TEXT",
 	  .run = cmd_customer, .summary = N_("add, list, show and change customers"),
@@ -46,6 +47,9 @@ const struct cli_command cli_commands[] = {
 		  "add prints the new customer's code (from the code.customer pattern unless --code).\n"
 		  "list --search finds code, name, short name, phones and contact names; Chinese\n"
 		  "  substrings too. --format table|csv|json.\n"
+		  "list --sort overdue puts who owes most past due first; --sort utilisation who\n"
+		  "  has used most of the credit limit (exposure without a limit first, customers\n"
+		  "  with neither last); both show overdue, exposure, limit and the share used.\n"
 		  "status moves along prospect -> evaluated -> active -> at_risk -> lost -> won_back;\n"
 		  "  evaluating needs the evaluation as --note. assign is for sales managers,\n"
 		  "  reputation for the credit manager. Salespeople see only their own customers.\n") },

@@ -345,7 +345,14 @@ static credo_status check_ledger(credo_db *db, credo_check_report *rep)
 		if (rc || !rep->ledger_ok)
 			return rc;
 	}
-	return CREDO_OK;
+	/* The derived customer figures must be what the ledger gives (a backup may predate them). */
+	if (credo_schema_version(db) < CREDO__FIGURES_SCHEMA)
+		return CREDO_OK;
+	char why[sizeof rep->detail];
+	credo_status rc = credo__figures_verify(db, why, sizeof why, &rep->ledger_ok);
+	if (rc == CREDO_OK && !rep->ledger_ok && !rep->detail[0])
+		snprintf(rep->detail, sizeof rep->detail, "%s", why);
+	return rc;
 }
 
 credo_status credo_check(credo_db *db, credo_check_report *rep)

@@ -294,6 +294,7 @@ static credo_status insert_contract(credo_db *db, const credo_contract_new *in, 
 		sqlite3_bind_text(st, 10, now, -1, SQLITE_STATIC);
 		rc = credo__step_done(db, st, "adding a contract");
 		id = sqlite3_last_insert_rowid(db->sql);
+		credo__figures_touch(db, in->customer_id);
 	}
 	if (rc == CREDO_OK)
 		rc = insert_lines(db, id, lines, in->nlines);
@@ -408,6 +409,8 @@ static credo_status set_status(credo_db *db, int64_t id, const char *to, const c
 		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 		rc = credo__step_done(db, st, "changing a contract");
 	}
+	if (rc == CREDO_OK)
+		credo__figures_touch_of(db, "SELECT customer_id FROM contracts WHERE id = ?1", id);
 	if (rc == CREDO_OK)
 		rc = credo__audit_row(db, "contracts", id, action, SNAP_CONTRACT, before);
 	free(before);

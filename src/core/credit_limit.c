@@ -126,6 +126,7 @@ static credo_status insert_limit(credo_db *db, int64_t customer, credo_money amo
 	rc = credo__step_done(db, st, "setting a credit limit");
 	if (rc)
 		return rc;
+	credo__figures_touch(db, customer);
 	return credo__audit_row(db, "credit_limits", sqlite3_last_insert_rowid(db->sql), "approve", SNAP_LIMIT, NULL);
 }
 

@@ -64,6 +64,16 @@ static void customer_from(sqlite3_stmt *st, credo_customer *c)
 	c->since = credo__col_text(st, i++);
 	c->reputation_bad = sqlite3_column_int(st, i++);
 	c->notes = credo__col_text(st, i++);
+	c->has_figures = sqlite3_column_count(st) > i;
+	c->overdue = c->exposure = c->limit = c->utilisation_bp = 0;
+	c->has_limit = 0;
+	if (c->has_figures) {
+		c->overdue = sqlite3_column_int64(st, i++);
+		c->exposure = sqlite3_column_int64(st, i++);
+		c->has_limit = sqlite3_column_type(st, i) != SQLITE_NULL;
+		c->limit = sqlite3_column_int64(st, i++);
+		c->utilisation_bp = sqlite3_column_int64(st, i++);
+	}
 }
 
 /* A search text is at most 200 bytes without control characters. */
@@ -185,17 +195,37 @@ credo_status credo_customer_get(credo_db *db, int64_t id, credo_customer_cb cb, 
 	" AND (?4 IS NULL OR (" col ", c.id) " cmp " (?4, ?5)) AND (?8 IS NULL OR u.login = ?8)" \
 	" ORDER BY " col " " dir ", c.id " dir " LIMIT ?6"
 
-static const char *const page_sql[2][2] = {
+/*
+ * By the credit figures: largest first, so forward is descending. The
+ * figures table drives (its (value, customer_id) index gives the order
+ * and the keyset seek); its row carries the numbers shown.
+ */
+#define FIG_PAGE_SQL(col, cmp, dir) \
+	"SELECT " CUSTOMER_COLS ", f.overdue, f.exposure, f.credit_limit, f.util_bp" \
+	" FROM customer_figures f JOIN customers c ON c.id = f.customer_id JOIN users u ON u.id = c.owner_id" \
+	" LEFT JOIN categories k ON k.id = c.category_id WHERE" CUSTOMER_SCOPE CUSTOMER_SEARCH \
+	" AND (?4 IS NULL OR (" col ", f.customer_id) " cmp " (?4, ?5)) AND (?8 IS NULL OR u.login = ?8)" \
+	" ORDER BY " col " " dir ", f.customer_id " dir " LIMIT ?6"
+
+static const char *const page_sql[4][2] = {
 	[CREDO_CUSTOMER_BY_NAME] = { PAGE_SQL("c.name", ">", "ASC"), PAGE_SQL("c.name", "<", "DESC") },
 	[CREDO_CUSTOMER_BY_CODE] = { PAGE_SQL("c.code", ">", "ASC"), PAGE_SQL("c.code", "<", "DESC") },
+	[CREDO_CUSTOMER_BY_OVERDUE] = { FIG_PAGE_SQL("f.overdue", "<", "DESC"), FIG_PAGE_SQL("f.overdue", ">", "ASC") },
+	[CREDO_CUSTOMER_BY_UTILISATION] = { FIG_PAGE_SQL("f.util_bp", "<", "DESC"),
+					    FIG_PAGE_SQL("f.util_bp", ">", "ASC") },
 };
+
+static int by_figures(credo_customer_sort s)
+{
+	return s == CREDO_CUSTOMER_BY_OVERDUE || s == CREDO_CUSTOMER_BY_UTILISATION;
+}
 
 credo_status credo_customer_page(credo_db *db, const credo_customer_query *q,
 				 credo_customer_cb cb, void *ctx)
 {
 	if (db->actor.id <= 0)
 		return credo__fail(db, CREDO_NOUSER, "no user is logged in");
-	if ((int)q->sort < 0 || q->sort > CREDO_CUSTOMER_BY_CODE || q->limit < 1 || q->limit > 1000)
+	if ((int)q->sort < 0 || q->sort > CREDO_CUSTOMER_BY_UTILISATION || q->limit < 1 || q->limit > 1000)
 		return credo__fail(db, CREDO_INVALID, "a page is 1 to 1000 rows in a known sort order");
 	/* A search in name or code order stops at the page (customer_search.c). */
 	if (q->search && *q->search && (q->sort == CREDO_CUSTOMER_BY_NAME || q->sort == CREDO_CUSTOMER_BY_CODE)) {
@@ -204,8 +234,12 @@ credo_status credo_customer_page(credo_db *db, const credo_customer_query *q,
 						.after = &q->after, .limit = q->limit };
 		return search_walk(db, &w, cb, ctx);
 	}
+	/* Figures an invoice falling due (or a limit ending) has moved since they were stamped. */
+	credo_status rc = by_figures(q->sort) ? credo__figures_catch_up(db) : CREDO_OK;
+	if (rc)
+		return rc;
 	sqlite3_stmt *st;
-	credo_status rc = credo__prepare(db, page_sql[q->sort][q->backward ? 1 : 0], &st);
+	rc = credo__prepare(db, page_sql[q->sort][q->backward ? 1 : 0], &st);
 	if (rc)
 		return rc;
 	credo__bind_scope(db, st);
@@ -214,7 +248,10 @@ credo_status credo_customer_page(credo_db *db, const credo_customer_query *q,
 		sqlite3_finalize(st);
 		return rc;
 	}
-	if (q->after.valid) {
+	if (q->after.valid && by_figures(q->sort)) {
+		sqlite3_bind_int64(st, 4, q->after.num);
+		sqlite3_bind_int64(st, 5, q->after.id);
+	} else if (q->after.valid) {
 		sqlite3_bind_text(st, 4, q->after.text, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 5, q->after.id);
 	}
@@ -291,6 +328,7 @@ void credo_customer_key_of(const credo_customer *c, credo_customer_sort s, credo
 {
 	key->valid = 1;
 	key->id = c->id;
+	key->num = s == CREDO_CUSTOMER_BY_OVERDUE ? c->overdue : s == CREDO_CUSTOMER_BY_UTILISATION ? c->utilisation_bp : 0;
 	snprintf(key->text, sizeof key->text, "%s", s == CREDO_CUSTOMER_BY_CODE ? c->code : c->name);
 }
 
@@ -508,6 +546,7 @@ static credo_status insert_customer(credo_db *db, const credo_customer_new *in, 
 	if (rc)
 		return rc;
 	int64_t id = sqlite3_last_insert_rowid(db->sql);
+	credo__figures_touch(db, id);	/* its row of (zero) figures */
 	char *after = credo__snapshot(db, SNAP_CUSTOMER, id);
 	rc = credo__audit(db, "customers", id, "create", NULL, after);
 	free(after);

@@ -199,6 +199,9 @@ static credo_status migrate(credo_db *db, unsigned flags)
 		if (st == CREDO_OK)
 			st = set_user_version(db, m->version);
 	}
+	/* The figures of existing customers, with the current code's definition, in the same transaction. */
+	if (st == CREDO_OK && have < CREDO__FIGURES_SCHEMA)
+		st = credo__figures_refresh(db, 0);
 	if (st) {
 		char keep[sizeof db->err];
 		memcpy(keep, db->err, sizeof keep);
@@ -302,6 +305,9 @@ credo_status credo__mut_end(credo_db *db, credo_status st)
 	int outer = --db->mut_depth == 0;
 	if (st == CREDO_OK && outer && db->mut_audits == 0)
 		st = credo__fail(db, CREDO_DB, "internal error: a change without an audit row was refused");
+	/* The derived figures of the customers the change moved, inside its transaction. */
+	if (st == CREDO_OK && outer)
+		st = credo__figures_flush(db);
 	if (st == CREDO_OK) {
 		const char *sql = outer ? "COMMIT" : "RELEASE credo_mut";
 		st = credo__exec(db, sql, "saving the change");
@@ -313,6 +319,8 @@ credo_status credo__mut_end(credo_db *db, credo_status st)
 	memcpy(keep, db->err, sizeof keep);
 	credo__exec(db, outer ? "ROLLBACK" : "ROLLBACK TO credo_mut; RELEASE credo_mut", "rolling back");
 	memcpy(db->err, keep, sizeof keep);
+	if (outer)
+		credo__figures_forget(db);
 	if (outer && db->denied[0]) {
 		credo__audit_denied(db, db->denied);
 		db->denied[0] = '\0';

@@ -350,6 +350,8 @@ credo_status credo_import(credo_db *db, credo_import_kind kind, const char *path
 		fclose(f);
 		return rc;
 	}
+	struct credo__figures_mark mark;
+	credo__figures_watermark(db, &mark);
 	struct importer im = {
 		.db = db, .kind = kind, .cb = cb, .ctx = ctx, .res = res,
 		.cols = kinds[kind].cols, .ncols = kinds[kind].ncols,
@@ -384,6 +386,13 @@ credo_status credo_import(credo_db *db, credo_import_kind kind, const char *path
 	credo__bulk_close(im.bulk);
 	/* A dry run or a bad file rolls back every row that did go in. */
 	int keep = rc == CREDO_OK && !dry_run;
+	/*
+	 * Whatever path wrote the rows, the figures of the customers they
+	 * concern are recomputed once, set-based, at the end.
+	 */
+	if (keep)
+		rc = credo__figures_refresh_since(db, &mark);
+	keep = rc == CREDO_OK && !dry_run;
 	credo_status end = credo__mut_end(db, keep ? CREDO_OK : (rc ? rc : CREDO_STOP));
 	if (!keep)
 		res->imported = 0;

@@ -32,6 +32,9 @@ struct credo_db {
 	int busy_ms;		/* how long a statement waits for another's lock */
 	int denying;		/* writing a refused attempt's audit row (no recursion) */
 	char denied[512];	/* a refusal met inside a change, audited after its rollback */
+	int64_t fig_dirty[16];	/* customers whose figures the change moved (figures.c) */
+	int fig_n;
+	int fig_all;		/* more than fig_dirty holds, or a bulk write: refresh every customer */
 };
 
 #if defined(__GNUC__)
@@ -298,5 +301,53 @@ extern int credo__search_walk_rows, credo__search_sort_max;
  */
 credo_status credo__asof_build(credo_db *db, credo_date day, const char *date);
 void credo__asof_drop(credo_db *db);
+
+/*
+ * Customer figures (figures.c, table customer_figures): the per-customer
+ * open and overdue amounts, exposure, limit and utilisation the customer
+ * list sorts by. Whatever writes invoices, payments, allocations, credit
+ * limits or contracts must keep them right in the same transaction:
+ *
+ * credo__figures_touch marks a customer (0: every customer) whose figures
+ * the current change moves; the outermost credo__mut_end recomputes the
+ * marked ones before it commits. Cheap enough to call per row.
+ */
+void credo__figures_touch(credo_db *db, int64_t customer_id);
+
+/* Touch the customer a constant "SELECT customer_id ... WHERE id = ?1" gives for id. */
+void credo__figures_touch_of(credo_db *db, const char *sql, int64_t id);
+
+/* Recompute one customer's figures (0: every customer, one set-based statement) as of today, now. */
+credo_status credo__figures_refresh(credo_db *db, int64_t customer_id);
+
+/*
+ * For bulk writers (CSV import): the highest customer, invoice, payment
+ * and allocation ids before the bulk; after it, recompute in one statement
+ * the customers of every row written since (every customer when they are
+ * many), whatever path wrote them. Clears the marks the rows left.
+ */
+struct credo__figures_mark {
+	int64_t customer, invoice, payment, allocation;
+};
+void credo__figures_watermark(credo_db *db, struct credo__figures_mark *m);
+credo_status credo__figures_refresh_since(credo_db *db, const struct credo__figures_mark *m);
+
+/* Recompute the marked customers (credo__mut_end); forget the marks on a rollback. */
+credo_status credo__figures_flush(credo_db *db);
+void credo__figures_forget(credo_db *db);
+
+/*
+ * Before a read sorted by the figures: recompute, in one statement, the
+ * customers whose figures changed by themselves since they were stamped
+ * (an open invoice fell due, a limit started or ended). Nothing to do is
+ * two index probes.
+ */
+credo_status credo__figures_catch_up(credo_db *db);
+
+/* For credo check: *ok = 0 and detail naming the first customer whose stored figures differ from the ledger. */
+credo_status credo__figures_verify(credo_db *db, char *detail, size_t len, int *ok);
+
+/* The schema version that added customer_figures: a file migrated across it gets its rows computed. */
+#define CREDO__FIGURES_SCHEMA 8
 
 #endif

@@ -127,6 +127,7 @@ static credo_status insert_row(credo_db *db, int64_t customer, int64_t contract,
 	rc = credo__step_done(db, st, "recording an invoice");
 	if (rc)
 		return rc;
+	credo__figures_touch(db, customer);
 	*id = sqlite3_last_insert_rowid(db->sql);
 	return credo__audit_row(db, "invoices", *id, "create", SNAP_INVOICE, NULL);
 }

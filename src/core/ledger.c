@@ -44,6 +44,8 @@ credo_status credo__allocate(credo_db *db, int64_t payment_id, int64_t credit_no
 	sqlite3_bind_text(st, 5, date, -1, SQLITE_STATIC);
 	rc = credo__step_done(db, st, "applying money to an invoice");
 	if (rc == CREDO_OK)
+		credo__figures_touch_of(db, "SELECT customer_id FROM invoices WHERE id = ?1", invoice_id);
+	if (rc == CREDO_OK)
 		rc = credo__audit_row(db, "allocations", sqlite3_last_insert_rowid(db->sql), "create", SNAP_ALLOC, NULL);
 	return rc;
 }

@@ -151,6 +151,7 @@ static credo_status insert_payment(credo_db *db, const credo_payment_new *in, in
 	rc = credo__step_done(db, st, "recording a payment");
 	if (rc)
 		return rc;
+	credo__figures_touch(db, in->customer_id);
 	int64_t id = sqlite3_last_insert_rowid(db->sql);
 	rc = in->napply > 0 ? apply_given(db, in, id, date)
 			    : credo__apply_oldest(db, in->customer_id, id, 0, in->amount, date);
@@ -213,6 +214,8 @@ static credo_status reverse(credo_db *db, int64_t id, const char *date, const ch
 		sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
 		rc = credo__step_done(db, st, "reversing a payment");
 	}
+	if (rc == CREDO_OK)
+		credo__figures_touch_of(db, "SELECT customer_id FROM payments WHERE id = ?1", id);
 	/* The allocations stay on file, marked, so past dates still show what was paid then. */
 	if (rc == CREDO_OK && (rc = credo__prepare(db, "UPDATE allocations SET reversed_at = ?2"
 						   " WHERE payment_id = ?1 AND reversed_at IS NULL", &st)) == CREDO_OK) {

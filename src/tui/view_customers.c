@@ -1,6 +1,7 @@
 /*
  * view_customers.c - the customer list: code, name, owner, phone; paged
- * with keyset cursors, searchable by substring, sortable by name or code.
+ * with keyset cursors, searchable by substring, sortable by name, code,
+ * overdue amount or utilisation (s cycles through them).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 
 #include "tui_edit.h"
 #include "tui_list.h"
+#include "tui_money.h"
 #include "tui_theme.h"
 #include "tui_export.h"
 #include "tui_view.h"
@@ -29,9 +31,16 @@ static const struct tui_column customer_cols[COL_COUNT] = {
 	[COL_CATEGORY] = { .title = N_("Category"), .width = 12, .min_total = 110 },
 };
 
+/* Sorted by a credit figure, the phone column shows that figure instead. */
+static const struct tui_column figure_col[2] = {
+	{ .title = N_("Overdue"), .width = 14, .right = 1 },
+	{ .title = N_("Used"), .width = 14, .right = 1 },
+};
+
 struct customers {
 	struct tui *t;
 	struct tui_list list;
+	struct tui_column cols[COL_COUNT];	/* customer_cols, the phone column per sort */
 	char search[TUI_EDIT_MAX * 4 + 1];
 	credo_customer_sort sort;
 	int64_t total, matches;	/* -1: unknown */
@@ -47,11 +56,21 @@ static int customers_row(const credo_customer *c, void *ctx)
 {
 	struct customers_fetch *f = ctx;
 	credo_customer_key key;
+	char figure[40];
+	if (f->sort == CREDO_CUSTOMER_BY_OVERDUE)
+		tui_money(c->overdue, figure, sizeof figure);
+	else if (f->sort == CREDO_CUSTOMER_BY_UTILISATION && c->utilisation_bp == CREDO_UTILISATION_NO_LIMIT)
+		snprintf(figure, sizeof figure, "%s", _("no limit"));
+	else if (f->sort == CREDO_CUSTOMER_BY_UTILISATION && c->utilisation_bp == CREDO_UTILISATION_NONE)
+		snprintf(figure, sizeof figure, "-");
+	else if (f->sort == CREDO_CUSTOMER_BY_UTILISATION)
+		snprintf(figure, sizeof figure, "%s%lld.%02lld%%", c->utilisation_bp < 0 ? "-" : "",
+			 (long long)llabs(c->utilisation_bp) / 100, (long long)llabs(c->utilisation_bp) % 100);
 	const char *cells[COL_COUNT] = {
 		[COL_CODE] = c->code,
 		[COL_NAME] = c->name,
 		[COL_OWNER] = c->owner_name && *c->owner_name ? c->owner_name : c->owner_login,
-		[COL_PHONE] = c->phone,
+		[COL_PHONE] = c->has_figures ? figure : c->phone,
 		[COL_REGION] = c->region,
 		[COL_CATEGORY] = c->category,
 	};
@@ -108,7 +127,8 @@ static int customers_open(struct tui *t, const void *arg, void **state)
 	if (arg)
 		snprintf(s->owner, sizeof s->owner, "%s", (const char *)arg);
 	s->sort = CREDO_CUSTOMER_BY_NAME;
-	tui_list_init(&s->list, customer_cols, COL_COUNT, sizeof(credo_customer_key),
+	memcpy(s->cols, customer_cols, sizeof s->cols);
+	tui_list_init(&s->list, s->cols, COL_COUNT, sizeof(credo_customer_key),
 		      customers_fetch, s);
 	customers_count(s);
 	*state = s;
@@ -149,8 +169,11 @@ static void customers_draw(struct tui *t, void *state, struct tui_rect r)
 
 	/* Heading line: what is shown on the left, how many and the order on the right. */
 	char right[160];
-	snprintf(right, sizeof right, "%s  %s", count,
-		 s->sort == CREDO_CUSTOMER_BY_NAME ? _("by name") : _("by code"));
+	static const char *const orders[] = {
+		[CREDO_CUSTOMER_BY_NAME] = N_("by name"), [CREDO_CUSTOMER_BY_CODE] = N_("by code"),
+		[CREDO_CUSTOMER_BY_OVERDUE] = N_("by overdue"), [CREDO_CUSTOMER_BY_UTILISATION] = N_("by utilisation"),
+	};
+	snprintf(right, sizeof right, "%s  %s", count, _(orders[s->sort]));
 	int wr = tui_width(right);
 	if (wr > r.w / 2)
 		wr = r.w / 2;
@@ -221,8 +244,11 @@ static int customers_handle(struct tui *t, void *state, enum tui_action act, tui
 		tui_message(t, TUI_MSG_INFO, "%s", _("Search cleared."));
 		return TUI_DONE;
 	case TUI_ACT_SORT:
-		s->sort = s->sort == CREDO_CUSTOMER_BY_NAME ? CREDO_CUSTOMER_BY_CODE
-							    : CREDO_CUSTOMER_BY_NAME;
+		/* name -> code -> overdue (who owes most past due) -> utilisation -> name */
+		s->sort = s->sort == CREDO_CUSTOMER_BY_UTILISATION ? CREDO_CUSTOMER_BY_NAME : s->sort + 1;
+		s->cols[COL_PHONE] = s->sort == CREDO_CUSTOMER_BY_OVERDUE ? figure_col[0]
+				     : s->sort == CREDO_CUSTOMER_BY_UTILISATION ? figure_col[1]
+				     : customer_cols[COL_PHONE];
 		tui_list_reset(&s->list);
 		return TUI_DONE;
 	case TUI_ACT_NEW:
@@ -266,6 +292,9 @@ static void customers_resume(struct tui *t, void *state, const struct tui_result
 	s->search[0] = '\0';
 	customers_count(s);
 	if (credo_customer_get(tui_db(t), res->id, customers_key_of, &f) == CREDO_OK) {
+		/* A new customer owes nothing and has no limit: where the figure sorts place it. */
+		if (s->sort == CREDO_CUSTOMER_BY_UTILISATION)
+			f.key.num = CREDO_UTILISATION_NONE;
 		tui_list_goto(&s->list, &f.key, res->id);
 		tui_message(t, TUI_MSG_INFO, _("Customer %s created."), f.code);
 	} else {

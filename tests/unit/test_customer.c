@@ -30,6 +30,7 @@ struct row {
 	char code[40], name[256], short_name[128], type[32], status[32], category[128], phone[64];
 	char owner[40], since[16], notes[128];
 	int reputation_bad;
+	int64_t overdue, utilisation_bp;
 };
 
 struct rows {
@@ -54,6 +55,8 @@ static int collect(const credo_customer *c, void *ctx)
 	snprintf(r->since, sizeof r->since, "%s", c->since);
 	snprintf(r->notes, sizeof r->notes, "%s", c->notes);
 	r->reputation_bad = c->reputation_bad;
+	r->overdue = c->overdue;
+	r->utilisation_bp = c->utilisation_bp;
 	return 0;
 }
 
@@ -426,7 +429,8 @@ static int walk(struct fx *f, credo_customer_sort sort, int backward, const char
 		pages++;
 		assert_true(pages <= BOOK);
 		credo_customer rowc = { .id = page.r[page.n - 1].id, .name = page.r[page.n - 1].name,
-					.code = page.r[page.n - 1].code };
+					.code = page.r[page.n - 1].code, .overdue = page.r[page.n - 1].overdue,
+					.utilisation_bp = page.r[page.n - 1].utilisation_bp };
 		credo_customer_key_of(&rowc, sort, &q.after);
 	}
 	return pages;
@@ -467,6 +471,54 @@ static void paging_by_name_visits_every_row_once(void **state)
 	struct rows single = { 0 };
 	walk(f, CREDO_CUSTOMER_BY_NAME, 1, NULL, 1, &single);
 	expect_same_order(&single, sorted, BOOK, 1);
+}
+
+/*
+ * By overdue amount and utilisation, largest first and equal values newest
+ * first, with many ties (the figures are set directly: this is about the
+ * keyset, test_figures.sh about the figures themselves).
+ */
+static void paging_by_figures(void **state)
+{
+	struct fx *f = *state;
+	raw_exec(f->path, "UPDATE customer_figures SET overdue = (customer_id * 7) % 5 * 1000,"
+		 " util_bp = CASE customer_id % 9 WHEN 0 THEN 9223372036854775807 WHEN 1 THEN -9223372036854775807"
+		 " ELSE (customer_id * 13) % 4 * 2500 - 2500 END");
+	static const struct {
+		credo_customer_sort sort;
+		const char *order;
+	} sorts[] = {
+		{ CREDO_CUSTOMER_BY_OVERDUE, "overdue" },
+		{ CREDO_CUSTOMER_BY_UTILISATION, "util_bp" },
+	};
+	act_as(f->db, "gm1");
+	for (size_t s = 0; s < sizeof sorts / sizeof sorts[0]; s++) {
+		struct known want[BOOK];
+		for (int i = 0; i < BOOK; i++) {
+			char sql[200];
+			snprintf(sql, sizeof sql, "SELECT customer_id FROM customer_figures ORDER BY %s DESC,"
+				 " customer_id DESC LIMIT 1 OFFSET %d", sorts[s].order, i);
+			want[i].id = raw_int(f->path, sql);
+			snprintf(want[i].name, sizeof want[i].name, "#%lld", (long long)want[i].id);
+		}
+		int sizes[] = { 7, 6, 1 };
+		for (int z = 0; z < 3; z++) {
+			struct rows fwd = { 0 }, back = { 0 };
+			walk(f, sorts[s].sort, 0, NULL, sizes[z], &fwd);
+			expect_same_order(&fwd, want, BOOK, 0);
+			walk(f, sorts[s].sort, 1, NULL, sizes[z], &back);
+			expect_same_order(&back, want, BOOK, 1);
+		}
+		/* The rows carry the figures they were sorted by. */
+		struct rows one = { 0 };
+		credo_customer_query q = { .sort = sorts[s].sort, .limit = 1 };
+		expect_ok(f->db, credo_customer_page(f->db, &q, collect, &one));
+		assert_int_equal(one.n, 1);
+		if (sorts[s].sort == CREDO_CUSTOMER_BY_OVERDUE)
+			assert_int_equal(one.r[0].overdue, 4000);
+		else
+			assert_true(one.r[0].utilisation_bp == CREDO_UTILISATION_NO_LIMIT);
+	}
 }
 
 static void paging_by_code(void **state)
@@ -890,6 +942,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(data_scope, setup_staff, fx_teardown),
 		cmocka_unit_test_setup_teardown(paging_by_name_visits_every_row_once, setup_book, fx_teardown),
 		cmocka_unit_test_setup_teardown(paging_by_code, setup_book, fx_teardown),
+		cmocka_unit_test_setup_teardown(paging_by_figures, setup_book, fx_teardown),
 		cmocka_unit_test_setup_teardown(page_up_from_the_middle, setup_book, fx_teardown),
 		cmocka_unit_test_setup_teardown(salesperson_pages_only_its_own, setup_book, fx_teardown),
 		cmocka_unit_test_setup_teardown(search_by_substring, setup_book, fx_teardown),
