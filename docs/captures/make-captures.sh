@@ -125,7 +125,17 @@ shot() {
 	screen >"$OUT/$1.txt"
 }
 
-tui_close() { keys Q; tmx kill-server >/dev/null 2>&1 || true; }
+# Let credo quit by itself (its session ends with it) before the server
+# goes: killed halfway through a query it would leave its work undone.
+tui_close() {
+	keys Q
+	_i=0
+	while tmx has-session -t cap 2>/dev/null && [ $_i -lt 200 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	tmx kill-server >/dev/null 2>&1 || true
+}
 
 # ===================================================================
 # The demo company (as its admin: the login running this script).
