@@ -57,20 +57,30 @@ static void row_hash(const char *prev, const credo_audit_row *r, char out[65])
 	EVP_MD_CTX_free(ctx);
 }
 
-credo_status credo__audit(credo_db *db, const char *entity, int64_t id,
-			  const char *action, const char *before, const char *after)
+/* The hash the next audit row follows (the genesis hash on an empty log), inside a change. */
+static credo_status chain_head(credo_db *db, char prev[65])
 {
 	if (db->mut_depth == 0)
 		return credo__fail(db, CREDO_DB, "internal error: audit row outside a change");
-	char prev[65] = GENESIS_HASH, at[21], hash[65];
+	snprintf(prev, 65, "%s", GENESIS_HASH);
 	sqlite3_stmt *st;
 	credo_status rc = credo__prepare(db, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1", &st);
 	if (rc)
 		return rc;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(prev, sizeof prev, "%s", credo__col_text(st, 0));
+		snprintf(prev, 65, "%s", credo__col_text(st, 0));
 	sqlite3_finalize(st);
+	return CREDO_OK;
+}
 
+credo_status credo__audit(credo_db *db, const char *entity, int64_t id,
+			  const char *action, const char *before, const char *after)
+{
+	char prev[65], at[21], hash[65];
+	credo_status rc = chain_head(db, prev);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st;
 	credo__now(at);
 	credo_audit_row row = {
 		.at = at, .actor = db->actor.login, .via = db->actor.via, .entity = entity,
@@ -381,16 +391,11 @@ credo_status credo__verify(credo_db *db, credo_check_report *rep)
 
 credo_status credo__audit_bulk(credo_db *db, const char *entity, const char *action, sqlite3_stmt *rows)
 {
-	if (db->mut_depth == 0)
-		return credo__fail(db, CREDO_DB, "internal error: audit row outside a change");
-	char prev[65] = GENESIS_HASH, at[21], hash[65];
-	sqlite3_stmt *st;
-	credo_status rc = credo__prepare(db, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1", &st);
+	char prev[65], at[21], hash[65];
+	credo_status rc = chain_head(db, prev);
 	if (rc)
 		return rc;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(prev, sizeof prev, "%s", credo__col_text(st, 0));
-	sqlite3_finalize(st);
+	sqlite3_stmt *st;
 	credo__now(at);
 	rc = credo__prepare(db, "INSERT INTO audit_log(at, actor, via, entity, entity_id, action,"
 			    " before, after, prev_hash, hash) VALUES (?1,?2,?3,?4,?5,?6,'',?7,?8,?9)", &st);
